@@ -1,0 +1,77 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+	"github.com/vanban/vanban/corpus"
+	"github.com/vanban/vanban/parser"
+	"github.com/vanban/vanban/parser/analyze"
+)
+
+type docResult struct {
+	Input  *corpus.Input
+	Result *analyze.Result
+}
+
+// load reads and analyzes one file.
+func load(path string) (*docResult, error) {
+	in, err := corpus.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	name := in.Name
+	if name == "-" {
+		name = "<stdin>"
+	}
+	doc, problems := parser.Parse(name, in.Text)
+	return &docResult{Input: in, Result: analyze.Analyze(doc, problems)}, nil
+}
+
+// eachDocument expands paths (folders recursively), loads every file and
+// calls fn for it. A file that fails is reported on stderr in one line and
+// the others are still processed; the command then exits 1.
+func eachDocument(c *cli.Context, paths []string, fn func(*docResult) error) error {
+	files, errs := corpus.Expand(paths)
+	failed := len(errs)
+	for _, e := range errs {
+		fmt.Fprintln(c.App.ErrWriter, "vanban: "+e.Error())
+	}
+	for _, f := range files {
+		r, err := load(f)
+		if err != nil {
+			fmt.Fprintln(c.App.ErrWriter, "vanban: "+err.Error())
+			failed++
+			continue
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	if failed > 0 {
+		if len(files)+len(errs) > 1 {
+			fmt.Fprintf(c.App.ErrWriter, "vanban: %d of %d inputs failed\n", failed, len(files)+len(errs)-0)
+		}
+		return exitError{1}
+	}
+	return nil
+}
+
+func checkFormat(f string, allowed ...string) error {
+	for _, a := range allowed {
+		if f == a {
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown format %q (want %s)", f, strings.Join(allowed, ", "))
+}
+
+func usageError(c *cli.Context, msg string) error {
+	fmt.Fprintln(c.App.ErrWriter, "vanban: "+msg)
+	fmt.Fprintf(c.App.ErrWriter, "usage: vanban %s [options] %s (see vanban %s --help)\n", c.Command.Name, c.Command.ArgsUsage, c.Command.Name)
+	return exitError{2}
+}
+
+var _ = os.Stderr

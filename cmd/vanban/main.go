@@ -1,0 +1,61 @@
+// Command vanban turns Vietnamese legal documents into structured,
+// searchable data: parse a decision into its parts, list what it cites and
+// who must do what by when, index whole folders and search them.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/urfave/cli/v2"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	os.Exit(run(os.Args))
+}
+
+// exitError carries an exit code through urfave/cli after the command has
+// already reported its errors.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+func run(args []string) int {
+	app := newApp()
+	if err := app.Run(args); err != nil {
+		var ee exitError
+		if errors.As(err, &ee) {
+			return ee.code
+		}
+		fmt.Fprintln(os.Stderr, "vanban: "+err.Error())
+		return 2
+	}
+	return 0
+}
+
+func newApp() *cli.App {
+	return &cli.App{
+		Name:    "vanban",
+		Usage:   "parse, search and cross-reference Vietnamese legal documents",
+		Version: version,
+		Description: `vanban reads decisions, decrees, plans, resolutions and letters (plain text,
+saved HTML pages from legal portals, pandoc Markdown) and answers what legal
+staff ask: the structure of a document, what it cites, who leads which task
+and by when. Every answer points back to file:line.
+
+Exit codes: 0 success, 1 some input failed (the others were still processed),
+2 wrong usage.`,
+		EnableBashCompletion: true,
+		Commands:             commands,
+		ExitErrHandler:       func(*cli.Context, error) {},
+	}
+}
+
+// commands is filled by the init functions of the command files.
+var commands []*cli.Command
+
+func register(c *cli.Command) { commands = append(commands, c) }

@@ -1,0 +1,48 @@
+package main
+
+import (
+	"github.com/urfave/cli/v2"
+)
+
+func init() {
+	register(&cli.Command{
+		Name:      "parse",
+		Usage:     "parse documents into their structure (header, bases, articles, tasks, …)",
+		ArgsUsage: "FILE...",
+		Description: `Reads each FILE (plain text, HTML page or Markdown; "-" reads standard input)
+and prints its structure. With several files, json gives one object per line
+(JSON Lines).
+
+Examples:
+   vanban parse testdata/qd-79-2023-langson.txt
+   vanban parse --format json testdata/qd-79-2023-langson.txt | jq .document
+   vanban parse --format markdown decision.html > decision.md
+   cat decision.txt | vanban parse -`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text, json or markdown"},
+		},
+		Action: parseAction,
+	})
+}
+
+func parseAction(c *cli.Context) error {
+	format := c.String("format")
+	if err := checkFormat(format, "text", "json", "markdown"); err != nil {
+		return err
+	}
+	if c.NArg() == 0 {
+		return usageError(c, "parse needs at least one FILE (or - for standard input)")
+	}
+	w := c.App.Writer
+	jsonl := c.NArg() > 1
+	return eachDocument(c, c.Args().Slice(), func(r *docResult) error {
+		switch format {
+		case "json":
+			return writeJSON(w, r.Result, !jsonl)
+		case "markdown":
+			return writeMarkdown(w, r.Result)
+		default:
+			return writeOutline(w, r.Result)
+		}
+	})
+}

@@ -1,0 +1,743 @@
+package parser
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/vanban/vanban/parser/vntext"
+)
+
+var (
+	reArticle    = regexp.MustCompile(`^(?:Điều|ĐIỀU)\s+(\d{1,3}[a-zđ]?)\s*(?:[.:]|\s*$)\s*`)
+	reChapter    = regexp.MustCompile(`^(?:Chương|CHƯƠNG)\s+([IVXLC]+|\d{1,3})\b\.?\s*`)
+	reSection    = regexp.MustCompile(`^(?:Mục|MỤC)\s+(\d{1,3}|[IVXLC]+)\b\.?\s*`)
+	rePart       = regexp.MustCompile(`^(?:Phần|PHẦN)\s+(thứ\s+\pL+|THỨ\s+\pL+|[IVXLC]+|\d{1,2}|[A-Z])(?:[.:]|\s|$)\s*`)
+	reBullet     = regexp.MustCompile(`^[-+*•–—]\s*`)
+	reBasis      = regexp.MustCompile(`^(?:Căn\s*cứ|Theo đề nghị|Xét|Thực hiện|Theo)(?:\s|$|[,:])`)
+	reEnact      = regexp.MustCompile(`^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|NGHỊ ĐỊNH|CHỈ THỊ|BAN HÀNH|THÔNG TƯ|LỆNH)\s*:\s*$`)
+	reRecipients = regexp.MustCompile(`^(?i:nơi nhận)\s*:?\s*`)
+	reSignLead   = regexp.MustCompile(`^(?:TM|KT|TL|TUQ|Q|T/M|K/T)\s*\.\s*\p{Lu}`)
+	reAppendix   = regexp.MustCompile(`^(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu)(?:\s+(?:SỐ\s+|số\s+)?([IVXLC]+|\d{1,3}[a-zA-Z]?))?\s*(?:[.:\-–]\s*|\s*$|\s+)`)
+	reAttachNote = regexp.MustCompile(`^\(?\s*(?i:ban hành kèm theo|kèm theo)\b`)
+	reInline     = regexp.MustCompile(`(?:Điều|ĐIỀU)\s+\d{1,3}\s*[.:]|\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})*\.|[a-zđ](?:\.\d{1,3})*\)|Căn cứ|Nơi nhận`)
+)
+
+// positions (chức danh) that open a signature block when they stand alone in
+// capitals after the body.
+var signPositions = []string{
+	"CHỦ TỊCH", "PHÓ CHỦ TỊCH", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "BỘ TRƯỞNG", "THỨ TRƯỞNG",
+	"TỔNG CỤC TRƯỞNG", "PHÓ TỔNG CỤC TRƯỞNG", "CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG", "GIÁM ĐỐC",
+	"PHÓ GIÁM ĐỐC", "CHÁNH ÁN", "VIỆN TRƯỞNG", "TỔNG BÍ THƯ", "BÍ THƯ", "PHÓ BÍ THƯ",
+	"CHỦ NHIỆM", "TRƯỞNG BAN", "TỔNG THƯ KÝ", "CHÁNH VĂN PHÒNG", "TỔNG KIỂM TOÁN",
+	"THỐNG ĐỐC", "CHỦ TỊCH NƯỚC", "TỔNG GIÁM ĐỐC", "THỦ TRƯỞNG", "TRƯỞNG PHÒNG", "TỔNG THỐNG",
+}
+
+// Parse builds the tree of one document. It never fails: text it cannot
+// place becomes paragraphs, and oddities are returned as problems.
+func Parse(name, text string) (*Document, []Problem) {
+	d := &Document{Name: name, Text: text, lines: lineStarts(text)}
+	b := &builder{d: d}
+	b.run()
+	return d, b.problems
+}
+
+type builder struct {
+	d        *Document
+	paras    []para
+	problems []Problem
+
+	root    *Node
+	stack   []*Node // open structure, root first
+	prefix  string  // path prefix: "" in the body, "PL" or "PL01" in attached texts
+	lastArt int     // number of the last article in the current text
+	phase   int     // 0 header, 1 bases, 2 body, 3 end matter
+	quote   int     // open quotation depth
+	quoteN  int     // paragraphs since the quotation opened
+	sawBody bool
+	sign    *Node
+	recip   *Node
+	inRecip bool
+}
+
+const (
+	phaseHeader = iota
+	phaseBases
+	phaseBody
+	phaseEnd
+)
+
+func (b *builder) problem(off int, msg string) {
+	b.problems = append(b.problems, Problem{Pos: b.d.Position(off), Msg: msg})
+}
+
+func (b *builder) run() {
+	d := b.d
+	b.root = &Node{Kind: KindDocument, Span: Span{0, len(d.Text)}}
+	d.Root = b.root
+	b.stack = []*Node{b.root}
+	b.paras = splitParas(d.Text, d.lines)
+
+	hdrEnd := b.headerEnd()
+	if hdrEnd > 0 {
+		h := &Node{Kind: KindHeader, Path: "header", Span: Span{b.paras[0].start, b.paras[hdrEnd-1].end}}
+		b.addTo(b.root, h)
+		for _, p := range b.paras[:hdrEnd] {
+			b.addTo(h, b.paraNode(p.start, p.end, KindParagraph))
+		}
+		d.Header = parseHeader(d, b.paras[:hdrEnd])
+	}
+	b.phase = phaseBases
+	for _, p := range b.paras[hdrEnd:] {
+		b.para(p.start, p.end)
+	}
+	b.finish()
+}
+
+// headerEnd returns the index of the first paragraph of the body: a legal
+// basis, an article, an enacting word ("QUYẾT ĐỊNH:"), "Kính gửi" or a
+// roman/arabic item after the title.
+func (b *builder) headerEnd() int {
+	limit := min(len(b.paras), 60)
+	sawNumberOrDate := false
+	for i := 0; i < limit; i++ {
+		p := b.paras[i]
+		t := b.d.Text[p.start:p.end]
+		if reBasis.MatchString(t) && (strings.HasPrefix(t, "Căn") || i > 0) || reArticle.MatchString(t) ||
+			reEnact.MatchString(t) || strings.HasPrefix(t, "Kính gửi") || reRecipients.MatchString(t) {
+			return i
+		}
+		if reNumberLine.MatchString(t) || reDateLine.MatchString(t) {
+			sawNumberOrDate = true
+			continue
+		}
+		if _, ok := parseLabel(t); ok && (sawNumberOrDate || i > 8) {
+			return i
+		}
+		// a run-together header: the legal bases start inside this line.
+		if j := strings.Index(t, "Căn cứ"); j > 0 && sawNumberOrDate {
+			b.paras = splitPara(b.paras, i, p.start+j)
+			return i + 1
+		}
+	}
+	if sawNumberOrDate {
+		// no recognisable body start: keep the lines up to the title.
+		for i := 0; i < limit; i++ {
+			t := b.d.Text[b.paras[i].start:b.paras[i].end]
+			if reDateLine.MatchString(t) {
+				return min(i+3, len(b.paras))
+			}
+		}
+	}
+	return 0
+}
+
+func splitPara(ps []para, i, at int) []para {
+	p := ps[i]
+	first := para{start: p.start, end: at, line: p.line}
+	second := para{start: at, end: p.end, line: p.line}
+	first.start, first.end = p.start, at
+	out := make([]para, 0, len(ps)+1)
+	out = append(out, ps[:i]...)
+	out = append(out, first, second)
+	return append(out, ps[i+1:]...)
+}
+
+func (b *builder) addTo(parent, n *Node) {
+	n.Parent = parent
+	parent.Children = append(parent.Children, n)
+}
+
+func (b *builder) paraNode(s, e int, k Kind) *Node {
+	s, e = trimSpan(b.d.Text, s, e)
+	return &Node{Kind: k, Span: Span{s, e}, Body: Span{s, e}, Pos: b.d.Position(s)}
+}
+
+func (b *builder) top() *Node { return b.stack[len(b.stack)-1] }
+
+// popTo closes every open node above n.
+func (b *builder) popTo(n *Node) {
+	for i := len(b.stack) - 1; i >= 0; i-- {
+		if b.stack[i] == n {
+			b.stack = b.stack[:i+1]
+			return
+		}
+	}
+}
+
+func (b *builder) push(n *Node) {
+	b.addTo(b.top(), n)
+	b.stack = append(b.stack, n)
+}
+
+// container is the innermost open node that holds articles: an appendix or
+// attachment, a part/chapter/section, or the root.
+func (b *builder) containerIndex(kinds ...Kind) int {
+	for i := len(b.stack) - 1; i > 0; i-- {
+		for _, k := range kinds {
+			if b.stack[i].Kind == k {
+				return i
+			}
+		}
+	}
+	return 0
+}
+
+// para places one paragraph [s, e).
+func (b *builder) para(s, e int) {
+	s, e = trimSpan(b.d.Text, s, e)
+	if s >= e {
+		return
+	}
+	t := b.d.Text[s:e]
+
+	// quotations: content of the unit that quotes them.
+	if b.quote > 0 {
+		b.quoteN++
+		b.quote += quoteBalance(t)
+		if b.quote < 0 || b.quoteN > 300 {
+			b.quote = 0
+		}
+		b.addParagraph(s, e, true)
+		return
+	}
+	if strings.HasPrefix(t, "“") || strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "„") {
+		bal := quoteBalance(t)
+		if strings.HasPrefix(t, "\"") && strings.Count(t, "\"")%2 == 1 {
+			bal = 1
+		}
+		if bal > 0 {
+			b.quote, b.quoteN = bal, 0
+		}
+		b.addParagraph(s, e, true)
+		return
+	}
+
+	// end matter and texts issued with the document.
+	if b.endMatter(s, e, t) {
+		return
+	}
+	if b.phase == phaseEnd {
+		b.addParagraph(s, e, false)
+		return
+	}
+
+	if m := reArticle.FindStringSubmatchIndex(t); m != nil && b.acceptArticle(t[m[2]:m[3]], t) {
+		b.article(s, e, t[m[2]:m[3]], m[1])
+		return
+	}
+	if m := reChapter.FindStringSubmatchIndex(t); m != nil && (isCaps(t[:m[1]]) || strings.HasPrefix(t, "Chương")) {
+		b.division(KindChapter, s, e, t[m[2]:m[3]], m[1])
+		return
+	}
+	if m := reSection.FindStringSubmatchIndex(t); m != nil && b.hasOpen(KindChapter, KindPart) {
+		b.division(KindSection, s, e, t[m[2]:m[3]], m[1])
+		return
+	}
+	if m := rePart.FindStringSubmatchIndex(t); m != nil {
+		b.division(KindPart, s, e, t[m[2]:m[3]], m[1])
+		return
+	}
+	if b.phase == phaseBases {
+		if reBasis.MatchString(t) || reEnact.MatchString(t) || b.isEnactingLine(t) {
+			b.basis(s, e, t)
+			return
+		}
+	}
+	if l, ok := parseLabel(t); ok {
+		if b.item(s, e, l) {
+			return
+		}
+	}
+	if b.phase == phaseBases && !b.sawBody {
+		b.basis(s, e, t)
+		return
+	}
+	b.addParagraph(s, e, false)
+}
+
+// isEnactingLine recognises the line that names the enacting body before the
+// body starts ("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "Quốc hội ban hành Luật …").
+func (b *builder) isEnactingLine(t string) bool {
+	return isCaps(t) || strings.Contains(t, " ban hành ")
+}
+
+func (b *builder) basis(s, e int, t string) {
+	if reEnact.MatchString(t) || isCaps(t) {
+		b.addTo(b.root, b.paraNode(s, e, KindParagraph)) // "QUYẾT ĐỊNH:", the enacting body
+		return
+	}
+	var bases *Node
+	for _, c := range b.root.Children {
+		if c.Kind == KindBases {
+			bases = c
+		}
+	}
+	if bases == nil {
+		bases = &Node{Kind: KindBases, Path: "bases", Span: Span{s, e}, Pos: b.d.Position(s)}
+		b.addTo(b.root, bases)
+	}
+	bases.Span.End = e
+	// run-together preambles hold several bases on one line.
+	for _, part := range splitBases(t) {
+		n := b.paraNode(s+part[0], s+part[1], KindParagraph)
+		b.addTo(bases, n)
+	}
+}
+
+var reBasisInline = regexp.MustCompile(`[;.]\s*(?:Căn cứ|Theo đề nghị|Xét đề nghị)`)
+
+func splitBases(t string) [][2]int {
+	var out [][2]int
+	start := 0
+	for _, m := range reBasisInline.FindAllStringIndex(t, -1) {
+		cut := m[0] + 1
+		out = append(out, [2]int{start, cut})
+		start = cut
+	}
+	return append(out, [2]int{start, len(t)})
+}
+
+func (b *builder) hasOpen(kinds ...Kind) bool { return b.containerIndex(kinds...) > 0 }
+
+func quoteBalance(t string) int {
+	return strings.Count(t, "“") + strings.Count(t, "„") - strings.Count(t, "”")
+}
+
+// acceptArticle decides whether "Điều N" at a paragraph start is an
+// article heading rather than a wrapped cross-reference ("Điều 16, Điều 17
+// Nghị định …" or "Điều 6 Mục này.").
+func (b *builder) acceptArticle(num, t string) bool {
+	n := atoiPrefix(num)
+	rest := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(t[len("Điều")+1:]), "0123456789abcdefghiklmnopqrstuvxyđ"))
+	hasDot := strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, ":") || rest == ""
+	if !hasDot {
+		return false
+	}
+	if n == b.lastArt+1 || b.lastArt == 0 {
+		return true
+	}
+	// numbering gaps happen (repealed articles, typos); going backwards
+	// is a new text unless we are inside one already.
+	return n > b.lastArt
+}
+
+func atoiPrefix(s string) int {
+	n := 0
+	for i := 0; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+func (b *builder) article(s, e int, num string, lw int) {
+	n := atoiPrefix(num)
+	if b.lastArt > 0 && n != b.lastArt+1 && n > b.lastArt {
+		b.problem(s, "article numbering jumps from "+strconv.Itoa(b.lastArt)+" to "+num)
+	}
+	b.lastArt = n
+	b.phase = phaseBody
+	b.sawBody = true
+	ci := b.containerIndex(KindSection, KindChapter, KindPart, KindAttachment, KindAppendix)
+	b.stack = b.stack[:ci+1]
+	node := b.paraNode(s, e, KindArticle)
+	node.Label = num
+	node.Path = joinPath(b.prefix, num)
+	node.Heading = clean(b.d.Text[s+lw : e])
+	b.push(node)
+	b.splitInline(node, s+lw, e)
+}
+
+func joinPath(prefix, label string) string {
+	if prefix == "" {
+		return label
+	}
+	return prefix + "/" + label
+}
+
+func (b *builder) division(k Kind, s, e int, num string, lw int) {
+	b.phase = phaseBody
+	var ci int
+	switch k {
+	case KindPart:
+		ci = b.containerIndex(KindAttachment, KindAppendix)
+	case KindChapter:
+		ci = b.containerIndex(KindPart, KindAttachment, KindAppendix)
+	default:
+		ci = b.containerIndex(KindChapter, KindPart, KindAttachment, KindAppendix)
+	}
+	b.stack = b.stack[:ci+1]
+	node := b.paraNode(s, e, k)
+	node.Label = num
+	node.Heading = clean(b.d.Text[s+lw : e])
+	b.push(node)
+}
+
+// item places a numbered unit; false when the label does not fit the open
+// numbering (then the paragraph is plain text).
+func (b *builder) item(s, e int, l label) bool {
+	parent, ok := b.placeItem(l)
+	if !ok {
+		return false
+	}
+	b.popTo(parent)
+	node := b.paraNode(s, e, KindItem)
+	node.Label = l.text
+	parentPath := b.d.OwnerPath(parent)
+	if parent.Kind == KindDocument || parentPath == "" {
+		node.Path = joinPath(b.prefix, l.text)
+	} else {
+		node.Path = parentPath + "/" + l.text
+	}
+	node.Heading = clean(b.d.Text[s+l.width : e])
+	b.push(node)
+	b.phase = phaseBody
+	b.sawBody = true
+	b.splitInline(node, s+l.width, e)
+	return true
+}
+
+// placeItem finds the node a new label belongs under.
+func (b *builder) placeItem(l label) (*Node, bool) {
+	// the innermost structural floor: items never climb above an article
+	// or an attached text.
+	floor := b.containerIndex(KindArticle, KindSection, KindChapter, KindPart, KindAttachment, KindAppendix)
+	for i := len(b.stack) - 1; i > floor; i-- {
+		n := b.stack[i]
+		if n.Kind != KindItem {
+			continue
+		}
+		nl, _ := parseLabel(n.Label + labelSuffix(n.Label))
+		if l.style == styleDotted {
+			// 4.1 under 4; 4.2 after 4.1; 4.1.2 under 4.1.
+			pre := l.text[:strings.LastIndexByte(l.text, '.')]
+			if n.Label == pre {
+				return n, l.ord == 1 || len(n.Children) > 0 || true
+			}
+			if nl.style == styleDotted && sameParentDotted(n.Label, l.text) {
+				return b.stack[i-1], l.ord > nl.ord
+			}
+			continue
+		}
+		if nl.style == l.style || sameStyle(n.Label, l) {
+			if l.ord == nl.ord+1 {
+				return b.stack[i-1], true
+			}
+			if l.ord > nl.ord+1 && l.ord <= nl.ord+3 {
+				return b.stack[i-1], true // a gap in the numbering
+			}
+			if l.ord == 1 {
+				return b.top(), true // a new list inside the open item
+			}
+			return nil, false
+		}
+	}
+	// no open sibling: the label opens a new level under the top node.
+	if l.style == styleDotted {
+		return nil, false // 4.1 without an open 4
+	}
+	if l.ord == 1 || l.ord == 0 {
+		return b.top(), true
+	}
+	top := b.top()
+	if top.Kind != KindItem && (l.ord <= 3 || l.style == styleRoman) {
+		return top, true // a list that starts late (text lost before it)
+	}
+	return nil, false
+}
+
+func labelSuffix(lbl string) string {
+	switch {
+	case strings.HasPrefix(lbl, "("):
+		return " x"
+	case lbl != "" && lbl[0] >= 'a' && lbl[0] <= 'z' || strings.HasPrefix(lbl, "đ"):
+		return ") x"
+	default:
+		return ". X"
+	}
+}
+
+// sameStyle compares the style of an open node's label with l.
+func sameStyle(nodeLabel string, l label) bool {
+	nl, ok := parseLabel(nodeLabel + labelSuffix(nodeLabel))
+	if !ok {
+		return false
+	}
+	if nl.style == styleArabic && l.style == styleArabicP || nl.style == styleArabicP && l.style == styleArabic {
+		return false
+	}
+	return nl.style == l.style
+}
+
+func sameParentDotted(a, b string) bool {
+	ia, ib := strings.LastIndexByte(a, '.'), strings.LastIndexByte(b, '.')
+	return ia > 0 && ib > 0 && a[:ia] == b[:ib]
+}
+
+// splitInline looks inside a unit's first paragraph for labels that a
+// scraper ran into the same line ("Phạm vi điều chỉnh1. Thông tư này …
+// công lập.2. Thông tư này …") and starts new units there.
+func (b *builder) splitInline(node *Node, from, e int) {
+	t := b.d.Text[from:e]
+	locs := reInline.FindAllStringIndex(t, -1)
+	for _, m := range locs {
+		at := from + m[0]
+		if !b.inlineBoundary(from, at) {
+			continue
+		}
+		cand := b.d.Text[at:e]
+		ok := false
+		if am := reArticle.FindStringSubmatch(cand); am != nil {
+			ok = atoiPrefix(am[1]) == b.lastArt+1
+		} else if strings.HasPrefix(cand, "Căn cứ") || strings.HasPrefix(cand, "Nơi nhận") {
+			ok = false
+		} else if l, lok := parseLabel(cand); lok {
+			saved := b.stack
+			p, pok := b.placeItem(l)
+			b.stack = saved
+			ok = pok && p != nil && (l.ord == 1 && p == node || p != node && l.ord > 1 || l.style == styleDotted)
+		}
+		if !ok {
+			continue
+		}
+		// cut the unit here and place the rest.
+		b.cut(node, at)
+		b.para(at, e)
+		return
+	}
+}
+
+// inlineBoundary: a label inside a line starts a unit only right after the
+// end of a sentence or heading (". ", ": ", "; ") or glued to the previous
+// word by a scraper ("chỉnh1.").
+func (b *builder) inlineBoundary(lineStart, at int) bool {
+	if at <= lineStart {
+		return false
+	}
+	before := strings.TrimRight(b.d.Text[lineStart:at], " \u00a0\t")
+	if before == "" {
+		return false
+	}
+	// never inside a quotation.
+	if quoteBalance(before) > 0 {
+		return false
+	}
+	last := before[len(before)-1]
+	glued := len(before) == len(b.d.Text[lineStart:at])
+	switch {
+	case last == '.' || last == ':' || last == ';' || last == '!' || last == '?':
+		return true
+	case strings.HasSuffix(before, "”") || strings.HasSuffix(before, "./."):
+		return true
+	case glued && last >= 0x80: // a Vietnamese letter glued to the label
+		return true
+	case glued && (last >= 'a' && last <= 'z'):
+		return true
+	}
+	return false
+}
+
+// cut ends a unit's first paragraph at off.
+func (b *builder) cut(n *Node, off int) {
+	s, e := trimSpan(b.d.Text, n.Body.Start, off)
+	n.Body = Span{s, e}
+	n.Span.End = e
+	lw := 0
+	if n.Label != "" {
+		lw = strings.Index(b.d.Text[s:e], n.Label) + len(n.Label)
+		if lw < len(n.Label) {
+			lw = 0
+		}
+	}
+	h := b.d.Text[s+lw : e]
+	h = strings.TrimLeft(h, ".:) ")
+	n.Heading = clean(h)
+}
+
+func (b *builder) addParagraph(s, e int, quoted bool) {
+	n := b.paraNode(s, e, KindParagraph)
+	n.Quoted = quoted
+	top := b.top()
+	if b.phase == phaseBases && !b.sawBody && top == b.root {
+		b.basis(s, e, b.d.Text[s:e])
+		return
+	}
+	b.addTo(top, n)
+}
+
+// endMatter handles recipients, the signature block, and the appendices and
+// attached texts that follow them. It returns true when it placed t.
+func (b *builder) endMatter(s, e int, t string) bool {
+	d := b.d
+	if m := reRecipients.FindStringIndex(t); m != nil && (b.sawBody || b.phase != phaseHeader) {
+		b.endBody()
+		b.recip = &Node{Kind: KindRecipients, Path: "recipients", Span: Span{s, e}, Body: Span{s, e}, Pos: d.Position(s)}
+		b.addTo(b.root, b.recip)
+		b.inRecip = true
+		if rest := strings.TrimSpace(t[m[1]:]); rest != "" {
+			b.recipientLines(s+m[1], e)
+		}
+		return true
+	}
+	if b.inRecip {
+		if reBullet.MatchString(t) || strings.HasPrefix(t, "Lưu") {
+			b.recipientLines(s, e)
+			return true
+		}
+		b.inRecip = false
+	}
+	if b.isSignature(t) {
+		b.endBody()
+		if b.sign == nil || b.sign.Parent != b.root || b.prefix != "" {
+			b.sign = &Node{Kind: KindSignature, Path: "signature", Span: Span{s, e}, Body: Span{s, e}, Pos: d.Position(s)}
+			b.addTo(b.root, b.sign)
+		}
+		b.sign.Span.End = e
+		b.addTo(b.sign, b.paraNode(s, e, KindParagraph))
+		return true
+	}
+	if b.phase == phaseEnd && b.sign != nil && len(b.sign.Children) > 0 && b.sign.Span.End >= b.lastParaEnd(s) && isPersonName(t) {
+		b.sign.Span.End = e
+		b.addTo(b.sign, b.paraNode(s, e, KindParagraph))
+		return true
+	}
+	// appendices and attached texts start only after the body.
+	if m := reAppendix.FindStringSubmatchIndex(t); m != nil && (b.phase == phaseEnd || b.prefix != "") && (isCaps(t[:m[1]]) || m[2] >= 0 && m[1] >= len(t)-1) {
+		num := ""
+		if m[2] >= 0 {
+			num = t[m[2]:m[3]]
+		}
+		b.openText(KindAppendix, s, e, "PL"+num, num, clean(t[m[1]:]))
+		return true
+	}
+	if b.phase == phaseEnd && isCaps(t) && b.attachNoteFollows(s) {
+		b.openText(KindAttachment, s, e, "PL", "", clean(t))
+		return true
+	}
+	return false
+}
+
+func (b *builder) lastParaEnd(s int) int { return s - 8 }
+
+func (b *builder) endBody() {
+	b.phase = phaseEnd
+	b.quote = 0
+	b.stack = b.stack[:1]
+	b.prefix = ""
+}
+
+// openText starts an appendix or an attached programme/regulation: a new
+// numbering with its own path prefix.
+func (b *builder) openText(k Kind, s, e int, prefix, label, heading string) {
+	b.stack = b.stack[:1]
+	n := b.paraNode(s, e, k)
+	n.Label = label
+	n.Path = prefix
+	n.Heading = heading
+	b.push(n)
+	b.prefix = prefix
+	b.lastArt = 0
+	b.phase = phaseBody
+	b.inRecip = false
+}
+
+// attachNoteFollows reports whether one of the next few paragraphs says the
+// text is issued with the document ("(Ban hành kèm theo Quyết định …)").
+func (b *builder) attachNoteFollows(s int) bool {
+	for i, p := range b.paras {
+		if p.start < s {
+			continue
+		}
+		for j := i; j < len(b.paras) && j < i+4; j++ {
+			t := b.d.Text[b.paras[j].start:b.paras[j].end]
+			if reAttachNote.MatchString(t) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+func (b *builder) recipientLines(s, e int) {
+	for _, line := range strings.Split(b.d.Text[s:e], "\n") {
+		r := strings.TrimSpace(line)
+		r = strings.TrimSpace(reBullet.ReplaceAllString(r, ""))
+		r = strings.TrimRight(r, ";.,")
+		if r == "" {
+			continue
+		}
+		if strings.HasPrefix(r, "Lưu") {
+			b.d.Archive = strings.TrimSpace(r)
+			continue
+		}
+		b.d.Recipients = append(b.d.Recipients, r)
+	}
+	b.recip.Span.End = e
+	b.addTo(b.recip, b.paraNode(s, e, KindParagraph))
+}
+
+func (b *builder) isSignature(t string) bool {
+	if !b.sawBody && b.phase != phaseEnd {
+		return false
+	}
+	if reSignLead.MatchString(t) && len(t) < 200 {
+		return true
+	}
+	if !isCaps(firstWords(t, 2)) || len(t) > 120 {
+		return false
+	}
+	for _, p := range signPositions {
+		if t == p || strings.HasPrefix(t, p+" ") && isPersonName(strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(t, p), " QUỐC HỘI"))) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstWords(t string, n int) string {
+	f := strings.Fields(t)
+	if len(f) > n {
+		f = f[:n]
+	}
+	return strings.Join(f, " ")
+}
+
+// isPersonName: two to five capitalised words, not in capitals throughout.
+func isPersonName(t string) bool {
+	f := strings.Fields(t)
+	if len(f) < 2 || len(f) > 5 || isCaps(t) {
+		return false
+	}
+	for _, w := range f {
+		if !startsUpper(w) {
+			return false
+		}
+	}
+	return true
+}
+
+func (b *builder) finish() {
+	d := b.d
+	// spans: a node covers its children.
+	var fix func(n *Node) int
+	fix = func(n *Node) int {
+		end := n.Span.End
+		for _, c := range n.Children {
+			if ce := fix(c); ce > end {
+				end = ce
+			}
+		}
+		n.Span.End = end
+		if n.Pos.Line == 0 {
+			n.Pos = d.Position(n.Span.Start)
+		}
+		return end
+	}
+	fix(b.root)
+	b.root.Span = Span{0, len(d.Text)}
+	d.Header.Signer = parseSigner(d, b.sign)
+	// tables written as Markdown pipe rows.
+	groupTables(d)
+	_ = vntext.NFC
+}

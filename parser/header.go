@@ -1,0 +1,340 @@
+package parser
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/vanban/vanban/parser/vntext"
+	"github.com/vanban/vanban/parser/vocab"
+)
+
+var (
+	reNumberLine = regexp.MustCompile(`(?i)(?:^|\s|\pL)số(?:\s+ký\s+hiệu)?\s*:`)
+	reNumber     = regexp.MustCompile(`(?i)số(?:\s+ký\s+hiệu)?\s*:\s*(\d*\s*(?:[/-]\s*[0-9A-Za-zĐđ&]+\s*)+|\d+[0-9A-Za-zĐđ]*)`)
+	reDateLine   = regexp.MustCompile(`(?i)ngày\s*\d{1,2}\s*(?:tháng\s*\d{1,2}\s*năm\s*\d{4}|[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})`)
+	reDate       = regexp.MustCompile(`(?i)(?:([\pL .]{0,40}?)\s*,\s*)?ngày\s*(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))`)
+	reMotto      = regexp.MustCompile(`(?i)cộng hòa xã hội chủ nghĩa việt nam|cộng hoà xã hội chủ nghĩa việt nam|độc lập\s*-\s*tự do\s*-\s*hạnh phúc|đảng cộng sản việt nam`)
+	reSeparator  = regexp.MustCompile(`^[-_*=\s.…]+$`)
+	reColumns    = regexp.MustCompile(`\s{3,}|\t+`)
+	reSubject    = regexp.MustCompile(`(?i)^v/v\b\.?\s*`)
+)
+
+// noise lines scraped from legal portals.
+var portalNoise = []string{"hệ thống pháp luật", "đang tải nội dung", "vui lòng chờ", "thuvienphapluat", "luatvietnam", "văn bản pháp luật"}
+
+func isNoise(t string) bool {
+	f := vntext.Fold(t)
+	for _, n := range portalNoise {
+		if strings.Contains(f, vntext.Fold(n)) {
+			return true
+		}
+	}
+	return strings.HasPrefix(t, "#") || strings.HasPrefix(t, "Page ") || reSeparator.MatchString(t)
+}
+
+// parseHeader reads issuer, number, place and date, type and title from the
+// header paragraphs.
+func parseHeader(d *Document, ps []para) Header {
+	var h Header
+	var cells []string // header cells in reading order (columns split)
+	var cellLines []int
+	for _, p := range ps {
+		for _, line := range strings.Split(d.Text[p.start:p.end], "\n") {
+			for _, c := range reColumns.Split(line, -1) {
+				c = strings.TrimSpace(c)
+				if c != "" {
+					cells = append(cells, c)
+					cellLines = append(cellLines, p.line)
+				}
+			}
+		}
+	}
+	all := strings.Join(cells, "\n")
+
+	if m := reNumber.FindStringSubmatchIndex(all); m != nil {
+		num := all[m[2]:m[3]]
+		// a run-together header glues the place to the symbol: "TT-BGDĐTHà Nội".
+		if next, _ := utf8.DecodeRuneInString(all[m[3]:]); unicode.IsLower(next) {
+			if r, n := utf8.DecodeLastRuneInString(num); unicode.IsUpper(r) {
+				num = num[:len(num)-n]
+			}
+		}
+		h.Number = strings.Join(strings.Fields(num), "")
+		h.Number = strings.TrimRight(h.Number, "-/")
+		h.Line = cellLines[strings.Count(all[:m[0]], "\n")]
+	}
+	if m := reDate.FindStringSubmatchIndex(all); m != nil {
+		sub := func(i int) string {
+			if m[2*i] < 0 {
+				return ""
+			}
+			return all[m[2*i]:m[2*i+1]]
+		}
+		day, mon, year := sub(2), sub(3), sub(4)
+		if mon == "" {
+			mon, year = sub(5), sub(6)
+		}
+		h.Date = isoDate(day, mon, year)
+		h.Place = placeName(sub(1))
+	}
+	// type and title: a line in capitals naming a document type.
+	typeAt := -1
+	for i, c := range cells {
+		cc := reDate.ReplaceAllString(c, "")
+		cc = strings.TrimSpace(cc)
+		if t, n := vocab.TypePrefix(cc); t != nil && t.Heading && isCaps(cc[:n]) && !reMotto.MatchString(cc) {
+			// "LUẬT SỬA ĐỔI …" or "QUYẾT ĐỊNH" alone, or "QUYẾT ĐỊNH VỀ …".
+			h.Type = t.Name
+			typeAt = i
+			title := strings.TrimSpace(cc[n:])
+			var parts []string
+			if title != "" && isCaps(title) {
+				parts = append(parts, title)
+			}
+			if t.Name == "Luật" || t.Name == "Bộ luật" || t.Name == "Pháp lệnh" {
+				if title != "" {
+					parts = []string{strings.TrimSpace(cc)}
+				}
+			}
+			for _, nx := range cells[i+1:] {
+				if !isCaps(nx) && !startsDigit(nx) || isEnactingBody(nx) || reMotto.MatchString(nx) {
+					break
+				}
+				parts = append(parts, nx)
+			}
+			h.Title = clean(strings.Join(parts, " "))
+			break
+		}
+	}
+	for _, c := range cells {
+		if m := reSubject.FindStringIndex(c); m != nil {
+			if h.Title == "" {
+				h.Title = clean(c[m[1]:])
+			}
+			if h.Type == "" {
+				h.Type = "Công văn"
+			}
+		}
+	}
+	if h.Type == "" && h.Number != "" {
+		if t := vocab.TypeBySymbol(h.Number); t != nil {
+			h.Type = t.Name
+		} else if strings.Contains(h.Number, "/") && !strings.ContainsAny(h.Number[strings.Index(h.Number, "/"):], "0123456789") || strings.Count(h.Number, "/") == 1 && strings.Contains(h.Number, "-") {
+			h.Type = "Công văn"
+		}
+	}
+	// issuer: the capital cells before the motto / number / type.
+	var parts []string
+	for i, c := range cells {
+		if typeAt >= 0 && i >= typeAt {
+			break
+		}
+		if reNumberLine.MatchString(c) || reDateLine.MatchString(c) {
+			// the number often stands in the left column below the issuer.
+			continue
+		}
+		c = cutAt(c, reMotto)
+		c = strings.Trim(c, "-_*=. ")
+		if c == "" || isNoise(c) || !isCaps(c) {
+			continue
+		}
+		if t, n := vocab.TypePrefix(c); t != nil && n == len(c) {
+			continue
+		}
+		parts = append(parts, strings.Trim(strings.Join(strings.Fields(c), " "), "-_ "))
+	}
+	h.Issuer, h.Parent = joinIssuer(parts)
+	return h
+}
+
+func cutAt(s string, re *regexp.Regexp) string {
+	if m := re.FindStringIndex(s); m != nil {
+		return s[:m[0]]
+	}
+	return s
+}
+
+var enactingBodies = []string{"ỦY BAN", "UỶ BAN", "BỘ TRƯỞNG", "THỦ TƯỚNG", "CHÍNH PHỦ", "QUỐC HỘI", "HỘI ĐỒNG",
+	"CHỦ TỊCH", "TỔNG CỤC TRƯỞNG", "CỤC TRƯỞNG", "GIÁM ĐỐC", "BAN CHẤP HÀNH", "BỘ CHÍNH TRỊ", "BAN THƯỜNG VỤ", "CHÁNH ÁN", "VIỆN TRƯỞNG"}
+
+func isEnactingBody(t string) bool {
+	for _, p := range enactingBodies {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var placeWords = []string{"TỈNH", "THÀNH PHỐ", "HUYỆN", "QUẬN", "THỊ XÃ", "XÃ", "PHƯỜNG", "THỊ TRẤN", "QUỐC HỘI", "TRUNG ƯƠNG", "TÒA ÁN", "TOÀ ÁN", "NHÀ NƯỚC"}
+var openEnds = []string{"THƯỜNG VỤ", "CHẤP HÀNH", "THẨM PHÁN", "NHÂN DÂN", "ỦY BAN", "UỶ BAN", "HỘI ĐỒNG", "BAN"}
+
+// joinIssuer turns the issuer lines into one name: lines that continue a
+// name are joined ("ỦY BAN NHÂN DÂN" + "TỈNH LẠNG SƠN"); a second body is
+// the issuer and the first its parent ("BỘ TÀI CHÍNH" / "TỔNG CỤC HẢI QUAN").
+func joinIssuer(parts []string) (issuer, parent string) {
+	var names []string
+	for _, p := range parts {
+		if len(names) > 0 {
+			prev := names[len(names)-1]
+			join := false
+			for _, w := range placeWords {
+				if strings.HasPrefix(p, w+" ") || p == w {
+					join = true
+				}
+			}
+			for _, w := range openEnds {
+				if strings.HasSuffix(prev, w) {
+					join = true
+				}
+			}
+			if join {
+				names[len(names)-1] = prev + " " + p
+				continue
+			}
+		}
+		names = append(names, p)
+	}
+	switch len(names) {
+	case 0:
+		return "", ""
+	case 1:
+		return titleCase(names[0]), ""
+	default:
+		return titleCase(names[len(names)-1]), titleCase(names[len(names)-2])
+	}
+}
+
+// titleCase writes an issuer name in capitals the way Vietnamese writes it
+// in running text: "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN" → "Ủy ban nhân dân tỉnh
+// Lạng Sơn", "BỘ TÀI CHÍNH" → "Bộ Tài chính".
+func titleCase(s string) string {
+	if !isCaps(s) {
+		return s
+	}
+	words := strings.Fields(strings.ToLower(s))
+	capNext := true
+	properAll := false
+	for i, w := range words {
+		if capNext || properAll {
+			words[i] = upperFirst(w)
+		}
+		capNext = false
+		switch w {
+		case "tỉnh", "phố", "huyện", "quận", "xã", "phường", "trấn":
+			properAll = true
+		case "bộ", "cục", "sở", "vụ", "ban", "viện", "tòa", "toà":
+			if i == 0 || words[i-1] == "tổng" || strings.ToLower(words[i-1]) == "tổng" {
+				capNext = true
+			}
+		}
+	}
+	out := strings.Join(words, " ")
+	for _, fix := range [][2]string{{"chính phủ", "Chính phủ"}, {"quốc hội", "Quốc hội"}, {"trung ương", "Trung ương"}, {"thủ tướng", "Thủ tướng"}, {"đảng", "Đảng"}} {
+		out = strings.ReplaceAll(out, fix[0], fix[1])
+	}
+	return upperFirst(out)
+}
+
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// placeName keeps the capitalised words just before ", ngày".
+func placeName(s string) string {
+	f := strings.Fields(s)
+	i := len(f)
+	for i > 0 && startsUpper(f[i-1]) && len(f)-i < 4 {
+		i--
+	}
+	p := strings.Join(f[i:], " ")
+	// a glued symbol before the place ("BGDĐTHà Nội"): keep from the last capital run.
+	if j := strings.LastIndexFunc(p, func(r rune) bool { return r == '/' || r == '-' }); j >= 0 {
+		p = p[j+1:]
+	}
+	for k, r := range p {
+		if k > 0 && unicode.IsUpper(r) {
+			prev, _ := utf8.DecodeLastRuneInString(p[:k])
+			if unicode.IsUpper(prev) {
+				continue
+			}
+		}
+		_ = r
+	}
+	return strings.TrimSpace(trimGluedCaps(p))
+}
+
+// trimGluedCaps drops capitals glued before a capitalised word: "BGDĐTHà Nội" → "Hà Nội".
+func trimGluedCaps(p string) string {
+	rs := []rune(p)
+	i := 0
+	for i+1 < len(rs) && unicode.IsUpper(rs[i]) && unicode.IsUpper(rs[i+1]) {
+		i++
+	}
+	if i > 0 && i+1 < len(rs) && unicode.IsLower(rs[i+1]) {
+		return string(rs[i:])
+	}
+	return p
+}
+
+func isoDate(day, mon, year string) string {
+	var d, m, y int
+	fmt.Sscan(day, &d)
+	fmt.Sscan(mon, &m)
+	fmt.Sscan(year, &y)
+	if d < 1 || d > 31 || m < 1 || m > 12 || y < 1900 || y > 2200 {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+}
+
+// parseSigner reads "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / Hồ Tiến Thiệu".
+func parseSigner(d *Document, sign *Node) *Signer {
+	if sign == nil {
+		return nil
+	}
+	var s Signer
+	for _, c := range sign.Children {
+		for _, line := range strings.Split(d.Text[c.Span.Start:c.Span.End], "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" {
+				continue
+			}
+			switch {
+			case reSignLead.MatchString(line) && s.OnBehalf == "":
+				i := strings.Index(line, ".")
+				s.OnBehalf = strings.TrimSpace(line[:i+1]) + " " + sentenceCase(strings.TrimSpace(line[i+1:]))
+			case isCaps(line) && s.Position == "":
+				pos := line
+				for _, p := range signPositions {
+					if strings.HasPrefix(line, p+" ") {
+						if rest := strings.TrimSpace(line[len(p):]); isPersonName(rest) {
+							pos, s.Name = p, rest
+						}
+					}
+				}
+				s.Position = sentenceCase(pos)
+			case isPersonName(line) && s.Name == "":
+				s.Name = line
+			}
+		}
+	}
+	if s.Name == "" && s.Position == "" {
+		return nil
+	}
+	return &s
+}
+
+func sentenceCase(s string) string {
+	if !isCaps(s) {
+		return s
+	}
+	return titleCase(s)
+}

@@ -1,0 +1,151 @@
+package parser
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// para is one paragraph of the source: a line, or several lines when a
+// converter wrapped one sentence over them.
+type para struct {
+	start, end int // byte span in the text, trimmed
+	line       int // 1-based line of start
+}
+
+// lineStarts returns the byte offset of the start of every line.
+func lineStarts(text string) []int {
+	starts := make([]int, 1, strings.Count(text, "\n")+1)
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+func isSpaceRune(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff' || r == '\u3000'
+}
+
+// trimSpan narrows [s, e) of text to exclude surrounding white space.
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !isSpaceRune(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !isSpaceRune(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+var reStructStart = regexp.MustCompile(`^(?:(?i:điều|chương|mục|phần)\s+[0-9IVXLC]|[-+*•–|“"(]|(?i:căn cứ|theo đề nghị|xét|nơi nhận|kính gửi)|(?:TM|KT|TL|TUQ|Q)\.\s)`)
+
+// splitParas cuts text into paragraphs. A line continues the paragraph
+// above it when that paragraph does not end a sentence and the line starts
+// in lower case (or with a digit) and is not itself a label: this rejoins
+// sentences that converters wrapped, and keeps every real paragraph apart.
+func splitParas(text string, lines []int) []para {
+	var out []para
+	prevOpen := false // the last paragraph may be continued
+	for i, ls := range lines {
+		le := len(text)
+		if i+1 < len(lines) {
+			le = lines[i+1] - 1
+		}
+		s, e := trimSpan(text, ls, le)
+		if s == e {
+			prevOpen = false
+			continue
+		}
+		t := text[s:e]
+		if prevOpen && continues(t) {
+			out[len(out)-1].end = e
+		} else {
+			out = append(out, para{start: s, end: e, line: i + 1})
+		}
+		last := out[len(out)-1]
+		prevOpen = !endsSentence(text[last.start:last.end]) && !isHeadingLine(text[last.start:last.end])
+	}
+	return out
+}
+
+func continues(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	if !(unicode.IsLower(r) || unicode.IsDigit(r)) {
+		return false
+	}
+	if _, ok := parseLabel(t); ok {
+		return false
+	}
+	return !reStructStart.MatchString(t)
+}
+
+func endsSentence(t string) bool {
+	r, _ := utf8.DecodeLastRuneInString(t)
+	switch r {
+	case '.', ';', ':', '!', '?', '”', '"', ')':
+		return true
+	}
+	return false
+}
+
+// isHeadingLine reports an article or chapter heading line, which never
+// continues into the next line.
+func isHeadingLine(t string) bool {
+	return reArticle.MatchString(t) || reChapter.MatchString(t)
+}
+
+// isCaps reports a line written in capitals (a heading), ignoring digits
+// and punctuation; it needs at least two letters.
+func isCaps(t string) bool {
+	letters := 0
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			if unicode.IsLower(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// clean squeezes white space (line breaks included) to single spaces.
+func clean(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if isSpaceRune(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// firstRunes returns the first n characters of s, right-trimmed.
+func firstRunes(s string, n int) string {
+	i := 0
+	for j := range s {
+		if i == n {
+			return strings.TrimRightFunc(s[:j], isSpaceRune)
+		}
+		i++
+	}
+	return strings.TrimRightFunc(s, isSpaceRune)
+}
