@@ -1,7 +1,29 @@
 // Package deadline finds deadlines and effective dates in a document's tasks.
+//
+// A deadline is a time limit stated for a duty ("trước ngày 15/02/2023",
+// "chậm nhất trong tháng 6/2023", "đến hết ngày 30/9/2023", "trong quý
+// I/2023") or a recurring duty ("hằng tháng", "định kỳ 6 tháng"). Dates are
+// ISO: a month means its last day, a quarter the quarter's last day, a year
+// its 31 December; a day without a year takes the document's year.
+//
+// Not deadlines: issue dates of cited instruments (no time trigger precedes
+// them), past events and categories (a date before the document's own date,
+// "dự án hoàn thành đến ngày 31/12/2022"), "chịu trách nhiệm trước …",
+// "ứng trước", "trước ngày Luật … có hiệu lực". Effective dates ("Từ ngày
+// 01/7/2023, thực hiện …", "có hiệu lực từ ngày …") are returned apart.
 package deadline
 
-import "github.com/vanban/vanban/parser"
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/vanban/vanban/parser"
+	"github.com/vanban/vanban/parser/vntext"
+)
 
 // Deadline is one time limit (or recurring duty) of a task.
 type Deadline struct {
@@ -12,7 +34,22 @@ type Deadline struct {
 	What string  `json:"what"`
 	Line int     `json:"line"`
 	Col  int     `json:"col"`
+	// Offset is the byte offset of Text in the document.
+	Offset int `json:"-"`
 }
+
+// Kinds of deadline.
+const (
+	Before      = "before"
+	By          = "by"
+	NoLaterThan = "no_later_than"
+	InMonth     = "in_month"
+	InQuarter   = "in_quarter"
+	InYear      = "in_year"
+	Until       = "until"
+	Recurring   = "recurring"
+	From        = "from" // effective dates only
+)
 
 // Result holds the deadlines and the effective dates of a document.
 type Result struct {
@@ -20,7 +57,418 @@ type Result struct {
 	EffectiveDates []Deadline
 }
 
+// Context is what resolving a date needs to know about the document.
+type Context struct {
+	// Year of the document; a day or month without a year takes it.
+	Year int
+	// Date of the document (zero when unknown): dated limits before it are
+	// past events, not deadlines.
+	Date time.Time
+}
+
+// ContextOf returns the resolution context of doc (from its header date).
+func ContextOf(doc *parser.Document) Context {
+	var c Context
+	if t, err := time.Parse("2006-01-02", doc.Header.Date); err == nil {
+		c.Date, c.Year = t, t.Year()
+	}
+	return c
+}
+
 // Extract returns doc's deadlines in document order.
-func Extract(doc *parser.Document) Result {
-	return Result{Deadlines: []Deadline{}, EffectiveDates: []Deadline{}} // filled by issue 4
+func Extract(doc *parser.Document) Result { return ExtractExcept(doc, nil) }
+
+// ExtractExcept is Extract skipping the text for which skip(offset) is
+// true (the caller reads task tables cell by cell).
+func ExtractExcept(doc *parser.Document, skip func(off int) bool) Result {
+	res := Result{Deadlines: []Deadline{}, EffectiveDates: []Deadline{}}
+	ctx := ContextOf(doc)
+	for _, s := range doc.Segments() {
+		if s.Quoted || !taskPath(s.Path) || s.Node.Kind == parser.KindTable {
+			continue
+		}
+		if skip != nil && skip(s.Offset) {
+			continue
+		}
+		for _, f := range Scan(s.Text, ctx) {
+			pos := doc.Position(s.Offset + f.Start)
+			d := Deadline{Path: s.Path, Text: f.Text, Date: f.Date, Kind: f.Kind, What: f.What,
+				Line: pos.Line, Col: pos.Col, Offset: s.Offset + f.Start}
+			if f.Kind == From {
+				res.EffectiveDates = append(res.EffectiveDates, d)
+			} else {
+				res.Deadlines = append(res.Deadlines, d)
+			}
+		}
+	}
+	return res
+}
+
+// taskPath reports whether text under path can state duties.
+func taskPath(p string) bool {
+	switch p {
+	case "", "header", "bases", "signature", "recipients":
+		return false
+	}
+	return true
+}
+
+// Found is one time expression found in a text.
+type Found struct {
+	Start, End int // byte span in the scanned text
+	Text       string
+	Date       *string
+	Kind       string
+	What       string
+}
+
+// Date expressions. Each alternative has its own groups; dateOf reads
+// them by name.
+const (
+	reDay     = `(?:ngày\s+)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?`
+	reDayLong = `ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s+năm\s+(?P<y2>\d{4}|ngân\s+sách(?:\s+hiện\s+hành)?|nay|hiện\s+hành))?`
+	reMonth   = `tháng\s+(?P<mm>\d{1,2})(?:\s*/\s*|\s+năm\s+)(?P<my>\d{4})`
+	reQuarter = `quý\s+(?P<q>(?:IV|I{1,3}|[1-4])(?:\s*(?:,|và|-|–)\s*(?:quý\s+)?(?:IV|I{1,3}|[1-4]))*)(?:\s*/\s*|\s+năm\s+)(?P<qy>\d{4})`
+	reYear    = `năm\s+(?P<yy>\d{4})`
+)
+
+var (
+	reAnyDate = `(?:` + reDayLong + `|` + reDay + `|` + reMonth + `|` + reQuarter + `|` + reYear + `)`
+
+	// Prose triggers, tried in this order; the first match at a place wins.
+	prose = []struct {
+		re   *regexp.Regexp
+		kind string
+	}{
+		{regexp.MustCompile(`(?i)chậm\s+nhất(?:\s+là)?(?:\s+(?:trong|vào|đến|trước))?\s+` + reAnyDate), NoLaterThan},
+		{regexp.MustCompile(`(?i)đến\s+hết\s+(?:niên\s+độ\s+ngân\s+sách\s+|năm\s+ngân\s+sách\s+)?` + reAnyDate), By},
+		{regexp.MustCompile(`(?i)trước\s+(?:` + reDayLong + `|` + reDay + `|` + reMonth + `|` + reQuarter + `|` + reYear + `)`), Before},
+		{regexp.MustCompile(`(?i)(?:ngay\s+)?trong\s+(?:` + reMonth + `|` + reQuarter + `)`), ""},
+		{regexp.MustCompile(`(?i)vào\s+(?:` + reDayLong + `|ngày\s+` + reDay + `|` + reMonth + `|` + reQuarter + `)`), By},
+		{regexp.MustCompile(`(?i)thời\s+hạn(?:\s+(?:hoàn\s+thành|thực\s+hiện|nộp|gửi|báo\s+cáo))?(?:\s+là|\s*:)?\s+(?:` + reDayLong + `|` + reDay + `|` + reMonth + `|` + reQuarter + `)`), By},
+		{regexp.MustCompile(`(?i)đến\s+(?:` + reDayLong + `|ngày\s+` + reDay + `)`), Until},
+	}
+
+	// Effective dates.
+	effective = []*regexp.Regexp{
+		regexp.MustCompile(`(?i)(?:^|[.;:]\s+|\n)(?:\-\s*)?((?:kể\s+)?từ\s+(?:` + reDayLong + `|ngày\s+` + reDay + `))\s*,`),
+		regexp.MustCompile(`(?i)có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+(?:` + reDayLong + `|ngày\s+` + reDay + `)`),
+	}
+	effectiveSigning = regexp.MustCompile(`(?i)có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+ngày\s+ký`)
+
+	recurringUnit = `(?:(?:hằng|hàng|mỗi)\s+)?(?:tuần|tháng|quý|năm|ngày|\d+\s+tháng|cả\s+năm|đột\s+xuất)`
+	recurring     = []*regexp.Regexp{
+		regexp.MustCompile(`(?i)(?:theo\s+)?định\s+kỳ(?:\s*\(?\s*` + recurringUnit + `(?:\s*(?:,|và|hoặc)\s*` + recurringUnit + `)*\s*\)?)?`),
+		regexp.MustCompile(`(?i)(?:hằng|hàng)\s+(?:tuần|tháng|quý)(?:\s*(?:,|và|hoặc)\s*` + recurringUnit + `)*`),
+		regexp.MustCompile(`(?i)(?:^|[.;:]\s+)((?:hằng|hàng)\s+năm)\s*,`),
+	}
+)
+
+// Scan finds the deadlines and effective dates of one paragraph of prose.
+// Line breaks inside text count as spaces.
+func Scan(text string, ctx Context) []Found {
+	flat := strings.ReplaceAll(text, "\n", " ")
+	var out []Found
+	taken := func(s, e int) bool {
+		for _, f := range out {
+			if s < f.End && f.Start < e {
+				return true
+			}
+		}
+		return false
+	}
+	for _, re := range effective {
+		for _, m := range re.FindAllStringSubmatchIndex(flat, -1) {
+			s, e := m[0], m[1]
+			if re == effective[0] {
+				s, e = m[2], m[3]
+			}
+			date, _, ok := dateOf(re, flat, m, ctx, false)
+			if !ok || taken(s, e) {
+				continue
+			}
+			out = append(out, Found{Start: s, End: e, Text: strings.TrimSpace(flat[s:e]), Date: date, Kind: From, What: what(flat, s, e)})
+		}
+	}
+	if ctx.Date.Year() > 1 {
+		for _, m := range effectiveSigning.FindAllStringIndex(flat, -1) {
+			d := ctx.Date.Format("2006-01-02")
+			out = append(out, Found{Start: m[0], End: m[1], Text: flat[m[0]:m[1]], Date: &d, Kind: From, What: what(flat, m[0], m[1])})
+		}
+	}
+	for _, p := range prose {
+		for _, m := range p.re.FindAllStringSubmatchIndex(flat, -1) {
+			s, e := m[0], m[1]
+			if taken(s, e) || !wordStart(flat, s) {
+				continue
+			}
+			date, unit, ok := dateOf(p.re, flat, m, ctx, p.kind == Before)
+			if !ok {
+				continue
+			}
+			kind := p.kind
+			if kind == "" {
+				kind = map[string]string{"month": InMonth, "quarter": InQuarter, "year": InYear, "day": By}[unit]
+			}
+			if kind == Until && unit != "day" {
+				continue
+			}
+			if past(date, ctx) {
+				continue
+			}
+			out = append(out, Found{Start: s, End: e, Text: flat[s:e], Date: date, Kind: kind, What: what(flat, s, e)})
+		}
+	}
+	for _, re := range recurring {
+		for _, m := range re.FindAllStringSubmatchIndex(flat, -1) {
+			s, e := m[0], m[1]
+			if len(m) > 2 && m[2] >= 0 {
+				s, e = m[2], m[3]
+			}
+			if taken(s, e) || !wordStart(flat, s) {
+				continue
+			}
+			out = append(out, Found{Start: s, End: e, Text: strings.TrimRight(flat[s:e], " "), Kind: Recurring, What: what(flat, s, e)})
+		}
+	}
+	sortFound(out)
+	for i := range out { // report the text as written (line breaks kept)
+		out[i].Text = text[out[i].Start : out[i].Start+len(out[i].Text)]
+	}
+	return out
+}
+
+// Cell reads the deadline column of a task table ("Quý II, III/2015",
+// "Năm 2024", "Trước 30/6/2023", "Cuối năm", "Thường xuyên", "Hàng năm",
+// "2024-2025"). It returns nothing for a cell that states no time.
+func Cell(text string, ctx Context) []Found {
+	flat := strings.TrimSpace(strings.ReplaceAll(text, "\n", " "))
+	if flat == "" {
+		return nil
+	}
+	off := strings.Index(text, flat[:1])
+	if off < 0 {
+		off = 0
+	}
+	if fs := Scan(text, ctx); len(fs) > 0 {
+		return fs
+	}
+	key := vntext.Key(flat)
+	mk := func(date *string, kind string) []Found {
+		return []Found{{Start: off, End: off + len(flat), Text: flat, Date: date, Kind: kind}}
+	}
+	switch {
+	case cellRecurring.MatchString(key):
+		return mk(nil, Recurring)
+	case cellYearEnd.MatchString(key) && ctx.Year > 0:
+		d := iso(ctx.Year, 12, 31)
+		return mk(&d, InYear)
+	}
+	if m := cellAnyDate.FindStringSubmatchIndex(flat); m != nil {
+		date, unit, ok := dateOf(cellAnyDate, flat, m, ctx, false)
+		if ok {
+			kind := map[string]string{"month": InMonth, "quarter": InQuarter, "year": InYear, "day": By}[unit]
+			return []Found{{Start: off + m[0], End: off + m[1], Text: flat[m[0]:m[1]], Date: date, Kind: kind}}
+		}
+	}
+	if m := cellYearRange.FindStringSubmatch(flat); m != nil {
+		y, _ := strconv.Atoi(m[len(m)-1])
+		if y >= 1900 && y <= 2200 {
+			d := iso(y, 12, 31)
+			return mk(&d, InYear)
+		}
+	}
+	return nil
+}
+
+var (
+	cellRecurring = regexp.MustCompile(`^(?:thuong xuyen|lien tuc|hang nam|hang thang|hang quy|hang tuan|dinh ky|theo dinh ky|thuong xuyen, hang nam|hang nam, thuong xuyen)\b`)
+	cellYearEnd   = regexp.MustCompile(`^(?:cuoi nam|quy iv|trong nam)$`)
+	cellAnyDate   = regexp.MustCompile(`(?i)` + reAnyDate + `|(?P<yb>\b\d{4}\b)`)
+	cellYearRange = regexp.MustCompile(`^(?:(?:năm|giai đoạn|Năm|Giai đoạn)\s+)?(\d{4})\s*[-–]\s*(\d{4})$`)
+)
+
+// dateOf resolves the date groups of match m. unit is "day", "month",
+// "quarter" or "year". startOf makes a month/quarter/year mean the day
+// before it begins ("trước tháng 6/2023" → 2023-05-31).
+func dateOf(re *regexp.Regexp, s string, m []int, ctx Context, startOf bool) (*string, string, bool) {
+	g := func(name string) string {
+		i := re.SubexpIndex(name)
+		if i < 0 || m[2*i] < 0 {
+			return ""
+		}
+		return s[m[2*i]:m[2*i+1]]
+	}
+	year := func(y string) (int, bool) {
+		if y == "" || !isDigits(y) {
+			return ctx.Year, ctx.Year > 0
+		}
+		n, _ := strconv.Atoi(y)
+		return n, n >= 1900 && n <= 2200
+	}
+	var t time.Time
+	unit := ""
+	switch {
+	case g("d") != "" || g("d2") != "":
+		d, mo, ys := g("d"), g("m"), g("y")
+		if d == "" {
+			d, mo, ys = g("d2"), g("m2"), g("y2")
+		}
+		y, ok := year(ys)
+		if !ok {
+			return nil, "", false
+		}
+		dd, _ := strconv.Atoi(d)
+		mm, _ := strconv.Atoi(mo)
+		if mm < 1 || mm > 12 || dd < 1 || dd > daysIn(y, mm) {
+			return nil, "", false
+		}
+		t = time.Date(y, time.Month(mm), dd, 0, 0, 0, 0, time.UTC)
+		if ys == "" && !ctx.Date.IsZero() && t.Before(ctx.Date) {
+			t = t.AddDate(1, 0, 0) // a day without a year is the next one to come
+		}
+		unit = "day"
+	case g("mm") != "":
+		y, ok := year(g("my"))
+		mm, _ := strconv.Atoi(g("mm"))
+		if !ok || mm < 1 || mm > 12 {
+			return nil, "", false
+		}
+		if startOf {
+			t = time.Date(y, time.Month(mm), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1)
+		} else {
+			t = time.Date(y, time.Month(mm), daysIn(y, mm), 0, 0, 0, 0, time.UTC)
+		}
+		unit = "month"
+	case g("q") != "":
+		y, ok := year(g("qy"))
+		qs := quarterRe.FindAllString(g("q"), -1)
+		if !ok || len(qs) == 0 {
+			return nil, "", false
+		}
+		q := quarterNum(qs[len(qs)-1])
+		if startOf {
+			q = quarterNum(qs[0]) - 1
+			if q == 0 {
+				t = time.Date(y-1, 12, 31, 0, 0, 0, 0, time.UTC)
+				break
+			}
+		}
+		if q < 1 || q > 4 {
+			return nil, "", false
+		}
+		t = time.Date(y, time.Month(3*q), daysIn(y, 3*q), 0, 0, 0, 0, time.UTC)
+		unit = "quarter"
+	case g("yy") != "" || g("yb") != "":
+		ys := g("yy")
+		if ys == "" {
+			ys = g("yb")
+		}
+		y, ok := year(ys)
+		if !ok {
+			return nil, "", false
+		}
+		if startOf {
+			y--
+		}
+		t = time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
+		unit = "year"
+	default:
+		return nil, "", false
+	}
+	if unit == "" {
+		unit = "quarter"
+	}
+	d := t.Format("2006-01-02")
+	return &d, unit, true
+}
+
+var quarterRe = regexp.MustCompile(`IV|I{1,3}|[1-4]`)
+
+func quarterNum(s string) int {
+	switch s {
+	case "I", "1":
+		return 1
+	case "II", "2":
+		return 2
+	case "III", "3":
+		return 3
+	case "IV", "4":
+		return 4
+	}
+	return 0
+}
+
+func daysIn(y, m int) int {
+	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+func iso(y, m, d int) string { return fmt.Sprintf("%04d-%02d-%02d", y, m, d) }
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// past reports whether date lies before the document's own date: a past
+// event or a category, not a duty.
+func past(date *string, ctx Context) bool {
+	if date == nil || ctx.Date.IsZero() {
+		return false
+	}
+	return *date < ctx.Date.Format("2006-01-02")
+}
+
+// wordStart reports whether s[i] begins a word.
+func wordStart(s string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return !isWordRune(r)
+}
+
+func isWordRune(r rune) bool {
+	return r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 0xC0
+}
+
+// what is the clause around [s, e) without the time expression: what must
+// be done.
+func what(text string, s, e int) string {
+	cs, ce := clauseBounds(text, s, e)
+	w := strings.TrimSpace(text[cs:s]) + " " + strings.TrimSpace(text[e:ce])
+	w = strings.Trim(vntext.CleanSpace(w), " ,;:.-")
+	return parser.FirstRunes(w, 160)
+}
+
+// clauseBounds widens [s, e) to the clause around it: up to the previous
+// and the next ";" or sentence end.
+func clauseBounds(text string, s, e int) (int, int) {
+	cs := 0
+	for i := s - 1; i >= 0; i-- {
+		if c := text[i]; c == ';' || (c == '.' || c == ':') && i+1 < len(text) && text[i+1] == ' ' && !(i > 0 && text[i-1] >= '0' && text[i-1] <= '9') {
+			cs = i + 1
+			break
+		}
+	}
+	ce := len(text)
+	for i := e; i < len(text); i++ {
+		if c := text[i]; c == ';' || c == '.' && (i+1 == len(text) || text[i+1] == ' ') {
+			ce = i
+			break
+		}
+	}
+	return cs, ce
+}
+
+func sortFound(fs []Found) {
+	for i := 1; i < len(fs); i++ {
+		for j := i; j > 0 && fs[j].Start < fs[j-1].Start; j-- {
+			fs[j], fs[j-1] = fs[j-1], fs[j]
+		}
+	}
 }
