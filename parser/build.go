@@ -15,7 +15,7 @@ var (
 	rePart       = regexp.MustCompile(`^(?:Phần|PHẦN)\s+(thứ\s+\pL+|THỨ\s+\pL+|[IVXLC]+|\d{1,2}|[A-Z])(?:[.:]|\s|$)\s*`)
 	reBullet     = regexp.MustCompile(`^[-+*•–—]\s*`)
 	reBasis      = regexp.MustCompile(`^(?:Căn\s*cứ|Theo đề nghị|Xét|Thực hiện|Theo)(?:\s|$|[,:])`)
-	reEnact      = regexp.MustCompile(`^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|NGHỊ ĐỊNH|CHỈ THỊ|BAN HÀNH|THÔNG TƯ|LỆNH)\s*:\s*$`)
+	reEnact      = regexp.MustCompile(`^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|NGHỊ ĐỊNH|CHỈ THỊ|BAN HÀNH|THÔNG TƯ|LỆNH|Quyết định|Quyết nghị)\s*:?\s*$`)
 	reRecipients = regexp.MustCompile(`^(?i:nơi nhận)\s*:?\s*`)
 	reSignLead   = regexp.MustCompile(`^(?:TM|KT|TL|TUQ|Q|T/M|K/T)\s*\.\s*\p{Lu}`)
 	reAppendix   = regexp.MustCompile(`^(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu)(?:\s+(?:SỐ\s+|số\s+)?([IVXLC]+|\d{1,3}[a-zA-Z]?))?\s*(?:[.:\-–]\s*|\s*$|\s+)`)
@@ -104,11 +104,15 @@ func (b *builder) headerEnd() int {
 		p := b.paras[i]
 		t := b.d.Text[p.start:p.end]
 		if reBasis.MatchString(t) && (strings.HasPrefix(t, "Căn") || i > 0) || reArticle.MatchString(t) ||
-			reEnact.MatchString(t) || strings.HasPrefix(t, "Kính gửi") || reRecipients.MatchString(t) {
+			reEnact.MatchString(t) && strings.HasSuffix(t, ":") || strings.HasPrefix(t, "Kính gửi") || reRecipients.MatchString(t) {
 			return i
 		}
 		if reNumberLine.MatchString(t) || reDateLine.MatchString(t) {
 			sawNumberOrDate = true
+			if j := strings.Index(t, "Căn cứ"); j > 0 {
+				b.paras = splitPara(b.paras, i, p.start+j)
+				return i + 1
+			}
 			continue
 		}
 		if _, ok := parseLabel(t); ok && (sawNumberOrDate || i > 8) {
@@ -213,9 +217,22 @@ func (b *builder) para(s, e int) {
 		return
 	}
 
+	// scraped text runs articles into the previous paragraph: "… công lập.Điều 1. Phạm vi".
+	if at := b.inlineArticle(s, e); at > s {
+		b.para(s, at)
+		b.para(at, e)
+		return
+	}
+
 	// end matter and texts issued with the document.
 	if b.endMatter(s, e, t) {
 		return
+	}
+	// "Điều 1." again after the body: a regulation issued with the document
+	// whose title the scraper lost or ran into the signature line.
+	if m := reArticle.FindStringSubmatch(t); m != nil && atoiPrefix(m[1]) == 1 && b.lastArt > 0 && b.prefix == "" &&
+		(b.phase == phaseEnd || b.sawBody) && acceptsDot(t) {
+		b.openText(KindAttachment, s, s, "PL", "", "")
 	}
 	if b.phase == phaseEnd {
 		b.addParagraph(s, e, false)
@@ -302,6 +319,33 @@ func (b *builder) hasOpen(kinds ...Kind) bool { return b.containerIndex(kinds...
 
 func quoteBalance(t string) int {
 	return strings.Count(t, "“") + strings.Count(t, "„") - strings.Count(t, "”")
+}
+
+var reArticleAny = regexp.MustCompile(`(?:Điều|ĐIỀU)\s+(\d{1,3})\s*[.:]`)
+
+// inlineArticle finds "Điều N." of the next article inside a paragraph,
+// right after the end of a sentence or glued to the previous word.
+func (b *builder) inlineArticle(s, e int) int {
+	t := b.d.Text[s:e]
+	if !strings.Contains(t, "iều") && !strings.Contains(t, "IỀU") {
+		return -1
+	}
+	for _, m := range reArticleAny.FindAllStringSubmatchIndex(t, -1) {
+		if m[0] == 0 {
+			continue
+		}
+		n := atoiPrefix(t[m[2]:m[3]])
+		if n != b.lastArt+1 || !b.inlineBoundary(s, s+m[0]) {
+			continue
+		}
+		return s + m[0]
+	}
+	return -1
+}
+
+func acceptsDot(t string) bool {
+	m := reArticle.FindStringIndex(t)
+	return m != nil && strings.ContainsAny(strings.TrimSpace(t[:m[1]]), ".:")
 }
 
 // acceptArticle decides whether "Điều N" at a paragraph start is an
@@ -558,6 +602,9 @@ func (b *builder) addParagraph(s, e int, quoted bool) {
 	n := b.paraNode(s, e, KindParagraph)
 	n.Quoted = quoted
 	top := b.top()
+	if top.Kind == KindArticle && top.Heading == "" && len(top.Children) == 0 && !quoted {
+		top.Heading = clean(b.d.Text[s:e]) // "Điều 1." with its text on the next line
+	}
 	if b.phase == phaseBases && !b.sawBody && top == b.root {
 		b.basis(s, e, b.d.Text[s:e])
 		return

@@ -12,14 +12,17 @@ import (
 )
 
 var (
-	reNumberLine = regexp.MustCompile(`(?i)(?:^|\s|\pL)số(?:\s+ký\s+hiệu)?\s*:`)
-	reNumber     = regexp.MustCompile(`(?i)số(?:\s+ký\s+hiệu)?\s*:\s*(\d*\s*(?:[/-]\s*[0-9A-Za-zĐđ&]+\s*)+|\d+[0-9A-Za-zĐđ]*)`)
-	reDateLine   = regexp.MustCompile(`(?i)ngày\s*\d{1,2}\s*(?:tháng\s*\d{1,2}\s*năm\s*\d{4}|[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})`)
-	reDate       = regexp.MustCompile(`(?i)(?:([\pL .]{0,40}?)\s*,\s*)?ngày\s*(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))`)
-	reMotto      = regexp.MustCompile(`(?i)cộng hòa xã hội chủ nghĩa việt nam|cộng hoà xã hội chủ nghĩa việt nam|độc lập\s*-\s*tự do\s*-\s*hạnh phúc|đảng cộng sản việt nam`)
-	reSeparator  = regexp.MustCompile(`^[-_*=\s.…]+$`)
-	reColumns    = regexp.MustCompile(`\s{3,}|\t+`)
-	reSubject    = regexp.MustCompile(`(?i)^v/v\b\.?\s*`)
+	reNumberLine  = regexp.MustCompile(`(?i)(?:^|\s|\pL)số(?:\s+ký\s+hiệu)?\s*:`)
+	reNumber      = regexp.MustCompile(`(?i)số(?:\s+ký\s+hiệu)?\s*:?\s*(\d+\s*(?:[/-]\s*[0-9A-Za-zĐđ&]+\s*)+)`)
+	reSepRun      = regexp.MustCompile(`-{3,}|\*{3,}|_{3,}|={3,}`)
+	reDateLine    = regexp.MustCompile(`(?i)ngày\s*\d{1,2}\s*(?:tháng\s*\d{1,2}\s*năm\s*\d{4}|[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})`)
+	reDate        = regexp.MustCompile(`(?i)(?:([\pL .]{0,40}?)\s*,\s*)?ngày\s*(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))`)
+	reMotto       = regexp.MustCompile(`(?i)(?:cộng\s+)?h[oòó][aàá]\s+xã\s+hội\s+chủ\s+nghĩa|độc\s+lập\s*-\s*tự\s+do|đảng\s+cộng\s+sản\s+việt\s+nam`)
+	reBracket     = regexp.MustCompile(`\[[^\]]{0,600}\]`)
+	reSeparator   = regexp.MustCompile(`^[-_*=\s.…]+$`)
+	reColumns     = regexp.MustCompile(`\s{3,}|\t+`)
+	reTypedNumber = regexp.MustCompile(`(?i)(\pL+(?:\s\pL+)?)\s+số\s*:`)
+	reSubject     = regexp.MustCompile(`(?i)^v/v\b\.?\s*`)
 )
 
 // noise lines scraped from legal portals.
@@ -43,6 +46,7 @@ func parseHeader(d *Document, ps []para) Header {
 	var cellLines []int
 	for _, p := range ps {
 		for _, line := range strings.Split(d.Text[p.start:p.end], "\n") {
+			line = reBracket.ReplaceAllString(line, " ") // editors' notes of legal portals
 			for _, c := range reColumns.Split(line, -1) {
 				c = strings.TrimSpace(c)
 				if c != "" {
@@ -81,31 +85,38 @@ func parseHeader(d *Document, ps []para) Header {
 		h.Place = placeName(sub(1))
 	}
 	// type and title: a line in capitals naming a document type.
-	typeAt := -1
+
 	for i, c := range cells {
-		cc := reDate.ReplaceAllString(c, "")
+		cc := c
+		if m := reDate.FindStringIndex(cc); m != nil {
+			cc = cc[m[1]:]
+		} else if m := reNumber.FindStringIndex(cc); m != nil {
+			cc = cc[m[1]:]
+		}
 		cc = strings.TrimSpace(cc)
-		if t, n := vocab.TypePrefix(cc); t != nil && t.Heading && isCaps(cc[:n]) && !reMotto.MatchString(cc) {
+		if t, n := vocab.TypePrefix(cc); t != nil && t.Heading && isCaps(cc[:n]) && !reMotto.MatchString(cc[:n]) {
 			// "LUẬT SỬA ĐỔI …" or "QUYẾT ĐỊNH" alone, or "QUYẾT ĐỊNH VỀ …".
 			h.Type = t.Name
-			typeAt = i
+
 			title := strings.TrimSpace(cc[n:])
 			var parts []string
-			if title != "" && isCaps(title) {
+			if title = capsRun(title); title != "" {
 				parts = append(parts, title)
 			}
 			if t.Name == "Luật" || t.Name == "Bộ luật" || t.Name == "Pháp lệnh" {
 				if title != "" {
-					parts = []string{strings.TrimSpace(cc)}
+					parts = []string{capsRun(cc)}
 				}
+			} else if len(parts) > 0 {
+				parts[0] = capsRun(parts[0])
 			}
 			for _, nx := range cells[i+1:] {
-				if !isCaps(nx) && !startsDigit(nx) || isEnactingBody(nx) || reMotto.MatchString(nx) {
+				if !isCaps(nx) || isEnactingBody(nx) || reMotto.MatchString(nx) || len(parts) > 0 && len(capsRun(cc)) < len(strings.TrimSpace(cc)) {
 					break
 				}
 				parts = append(parts, nx)
 			}
-			h.Title = clean(strings.Join(parts, " "))
+			h.Title = cutEnacting(clean(strings.Join(parts, " ")))
 			break
 		}
 	}
@@ -119,6 +130,17 @@ func parseHeader(d *Document, ps []para) Header {
 			}
 		}
 	}
+	if t := vocab.TypeBySymbol(h.Number); t != nil && h.Number != "" {
+		h.Type = t.Name // the symbol's type code is authoritative ("05/VBHN-VPQH")
+	}
+	if h.Type == "" {
+		// "Luật số: 43/2024/QH15", "Nghị quyết số: 61/2022/QH15".
+		if m := reTypedNumber.FindStringSubmatch(all); m != nil {
+			if t := vocab.TypeByName(m[1]); t != nil {
+				h.Type = t.Name
+			}
+		}
+	}
 	if h.Type == "" && h.Number != "" {
 		if t := vocab.TypeBySymbol(h.Number); t != nil {
 			h.Type = t.Name
@@ -126,28 +148,70 @@ func parseHeader(d *Document, ps []para) Header {
 			h.Type = "Công văn"
 		}
 	}
-	// issuer: the capital cells before the motto / number / type.
+	// issuer: the capital cells before the number and the date (the left
+	// column of the header), each cut at the motto and at separator rules.
 	var parts []string
-	for i, c := range cells {
-		if typeAt >= 0 && i >= typeAt {
-			break
-		}
-		if reNumberLine.MatchString(c) || reDateLine.MatchString(c) {
-			// the number often stands in the left column below the issuer.
-			continue
+	for _, c := range cells {
+		stop := false
+		for _, re := range []*regexp.Regexp{reNumber, reDate, reNumberLine} {
+			if m := re.FindStringIndex(c); m != nil {
+				c, stop = c[:m[0]], true
+			}
 		}
 		c = cutAt(c, reMotto)
+		c = cutAt(c, reSepRun)
 		c = strings.Trim(c, "-_*=. ")
-		if c == "" || isNoise(c) || !isCaps(c) {
-			continue
+		if c != "" && !isNoise(c) && isCaps(c) && !strings.ContainsAny(c, "0123456789") {
+			if t, n := vocab.TypePrefix(c); t == nil || n != len(c) {
+				parts = append(parts, strings.Join(strings.Fields(c), " "))
+			}
 		}
-		if t, n := vocab.TypePrefix(c); t != nil && n == len(c) {
-			continue
+		if stop && len(parts) > 0 {
+			break
 		}
-		parts = append(parts, strings.Trim(strings.Join(strings.Fields(c), " "), "-_ "))
 	}
 	h.Issuer, h.Parent = joinIssuer(parts)
 	return h
+}
+
+// capsRun returns the leading words of s written in capitals.
+func capsRun(s string) string {
+	f := strings.Fields(s)
+	i := 0
+	for i < len(f) && (isCaps(f[i]) || !hasLetter(f[i])) {
+		i++
+	}
+	// a list number that starts the next (lower-case) sentence: "… 1. Luật".
+	for i > 0 && !hasLetter(f[i-1]) && strings.HasSuffix(f[i-1], ".") {
+		i--
+	}
+	return strings.Join(f[:i], " ")
+}
+
+func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }
+
+// cutEnacting ends a run-together title where the enacting body's line
+// begins ("… XÃ HỘI CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH").
+func cutEnacting(t string) string {
+	for _, p := range enactingBodies {
+		for from := 1; from < len(t); {
+			i := strings.Index(t[from:], " "+p+" ")
+			if i < 0 {
+				break
+			}
+			at := from + i
+			before := strings.Fields(t[:at])
+			if len(before) > 0 {
+				switch before[len(before)-1] {
+				case "CỦA", "CHO", "VỚI", "VÀ", "THUỘC", "TRỰC", "CÁC":
+					from = at + 1
+					continue
+				}
+			}
+			return strings.TrimSpace(t[:at])
+		}
+	}
+	return t
 }
 
 func cutAt(s string, re *regexp.Regexp) string {
@@ -191,6 +255,9 @@ func joinIssuer(parts []string) (issuer, parent string) {
 					join = true
 				}
 			}
+			if !strings.Contains(prev, " ") {
+				join = true // "BỘ" / "GIÁO DỤC VÀ ĐÀO TẠO"
+			}
 			if join {
 				names[len(names)-1] = prev + " " + p
 				continue
@@ -232,6 +299,13 @@ func titleCase(s string) string {
 			}
 		}
 	}
+	if len(words) > 1 && (words[0] == "bộ" || words[0] == "sở") {
+		for i := 2; i < len(words); i++ {
+			if words[i-1] == "và" {
+				words[i] = upperFirst(words[i])
+			}
+		}
+	}
 	out := strings.Join(words, " ")
 	for _, fix := range [][2]string{{"chính phủ", "Chính phủ"}, {"quốc hội", "Quốc hội"}, {"trung ương", "Trung ương"}, {"thủ tướng", "Thủ tướng"}, {"đảng", "Đảng"}} {
 		out = strings.ReplaceAll(out, fix[0], fix[1])
@@ -247,28 +321,34 @@ func upperFirst(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// placeName keeps the capitalised words just before ", ngày".
+// placeName keeps the capitalised words just before ", ngày" ("Hà Nội",
+// "Lạng Sơn", "TP. Hồ Chí Minh"), dropping a symbol glued before them.
 func placeName(s string) string {
 	f := strings.Fields(s)
 	i := len(f)
-	for i > 0 && startsUpper(f[i-1]) && len(f)-i < 4 {
-		i--
-	}
-	p := strings.Join(f[i:], " ")
-	// a glued symbol before the place ("BGDĐTHà Nội"): keep from the last capital run.
-	if j := strings.LastIndexFunc(p, func(r rune) bool { return r == '/' || r == '-' }); j >= 0 {
-		p = p[j+1:]
-	}
-	for k, r := range p {
-		if k > 0 && unicode.IsUpper(r) {
-			prev, _ := utf8.DecodeLastRuneInString(p[:k])
-			if unicode.IsUpper(prev) {
-				continue
-			}
+	for i > 0 && len(f)-i < 5 {
+		w := f[i-1]
+		if w == "TP." || w == "Tp." || isTitleWord(w) {
+			i--
+			continue
 		}
-		_ = r
+		if gl := trimGluedCaps(w); gl != w {
+			f[i-1] = gl
+			i--
+		}
+		break
 	}
-	return strings.TrimSpace(trimGluedCaps(p))
+	return strings.Join(f[i:], " ")
+}
+
+// isTitleWord: a capital followed by lower-case letters only ("Hà", "Nội").
+func isTitleWord(w string) bool {
+	for i, r := range w {
+		if i == 0 && !unicode.IsUpper(r) || i > 0 && !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // trimGluedCaps drops capitals glued before a capitalised word: "BGDĐTHà Nội" → "Hà Nội".
