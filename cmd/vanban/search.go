@@ -1,0 +1,112 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+
+	"github.com/mattn/go-isatty"
+	"github.com/urfave/cli/v2"
+	"github.com/vanban/vanban/index"
+)
+
+func init() {
+	register(&cli.Command{
+		Name:      "search",
+		Usage:     "search the indexed documents (with or without diacritics)",
+		ArgsUsage: "QUERY",
+		Description: `Finds the decisions and tasks that contain every word of QUERY. Words typed
+without diacritics match any diacritics ("so tai chinh" finds "Sở Tài chính");
+words typed with them rank exact matches first. "Quoted words" must appear
+together, in that order.
+
+Examples:
+   vanban search so tai chinh chu tri
+   vanban search '"kế hoạch đầu tư công"' --from 2023-01-01
+   vanban search --type "quyết định" --issuer "lang son" ngan sach
+   vanban search --cites 40/2020/NĐ-CP --format json giai ngan`,
+		Flags: []cli.Flag{
+			indexFlag(),
+			&cli.StringFlag{Name: "type", Usage: "only documents of this type (Quyết định, Nghị định, …)"},
+			&cli.StringFlag{Name: "issuer", Usage: "only documents whose issuer has these words"},
+			&cli.StringFlag{Name: "from", Usage: "only documents dated on or after YYYY-MM-DD"},
+			&cli.StringFlag{Name: "to", Usage: "only documents dated on or before YYYY-MM-DD"},
+			&cli.StringFlag{Name: "cites", Usage: "only documents and tasks citing this instrument (e.g. 40/2020/NĐ-CP)"},
+			&cli.IntFlag{Name: "limit", Aliases: []string{"n"}, Value: 10, Usage: "number of hits"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output format: table or json"},
+		},
+		Action: searchAction,
+	})
+}
+
+type searchHitJSON struct {
+	Document index.DocInfo `json:"document"`
+	Path     string        `json:"path"`
+	Line     int           `json:"line,omitempty"`
+	Score    float64       `json:"score"`
+	Snippet  string        `json:"snippet"`
+}
+
+func searchAction(c *cli.Context) error {
+	format := c.String("format")
+	if err := checkFormat(format, "table", "json"); err != nil {
+		return err
+	}
+	q := ""
+	for i, a := range c.Args().Slice() {
+		if i > 0 {
+			q += " "
+		}
+		q += a
+	}
+	if q == "" && c.String("type") == "" && c.String("issuer") == "" && c.String("cites") == "" && c.String("from") == "" && c.String("to") == "" {
+		return usageError(c, "search needs a QUERY")
+	}
+	ix, err := openIndex(c)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	res, err := ix.Search(index.Request{Query: q, Type: c.String("type"), Issuer: c.String("issuer"),
+		From: c.String("from"), To: c.String("to"), Cites: c.String("cites"), Limit: c.Int("limit")})
+	if err != nil {
+		return err
+	}
+	w := c.App.Writer
+	if format == "json" {
+		out := struct {
+			Total uint64          `json:"total"`
+			Hits  []searchHitJSON `json:"hits"`
+		}{Total: res.Total, Hits: []searchHitJSON{}}
+		for _, h := range res.Hits {
+			out.Hits = append(out.Hits, searchHitJSON{Document: h.Document, Path: h.Path, Line: h.Line,
+				Score: h.Score, Snippet: h.Snippet.Render("«", "»")})
+		}
+		return writeJSON(w, out, true)
+	}
+	open, close := "«", "»"
+	if f, ok := w.(*os.File); ok && isatty.IsTerminal(f.Fd()) && os.Getenv("NO_COLOR") == "" {
+		open, close = "\x1b[1;33m", "\x1b[0m"
+	}
+	if len(res.Hits) == 0 {
+		fmt.Fprintln(w, "no hits")
+		return nil
+	}
+	for i, h := range res.Hits {
+		d := h.Document
+		where := d.Number
+		if where == "" {
+			where = d.Source
+		}
+		if h.Path != "" {
+			where += " · " + h.Path
+		}
+		loc := d.Source
+		if h.Line > 0 {
+			loc += ":" + strconv.Itoa(h.Line)
+		}
+		fmt.Fprintf(w, "%d. %s  %s %s  score %.2f\n   %s\n   %s\n", i+1, where, d.Type, d.Date, h.Score, h.Snippet.Render(open, close), loc)
+	}
+	fmt.Fprintf(w, "%d of %d hits\n", len(res.Hits), res.Total)
+	return nil
+}

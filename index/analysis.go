@@ -1,0 +1,147 @@
+package index
+
+import (
+	"unsafe"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/vanban/vanban/parser/vntext"
+)
+
+// The analyzers of the index, registered with Bleve by name so that an
+// index's stored mapping finds them again when it is opened. All of them
+// split NFC text with Bleve's unicode (UAX #29) tokenizer and then change
+// only the bytes of each term, never its offsets: a highlight computed from
+// a token's Start/End lands on the same characters of the stored text.
+//
+//	vn_exact   vntext.Lower per token: NFC, canonical tone placement, lower
+//	           case ("Hoá" and "hòa" → "hòa"; "hoa" stays different)
+//	vn_fold    vntext.FoldToken per token: no diacritics, đ → d, lower case
+//	           (NFD input handled)
+//	vn_exact2  vn_exact, then every two neighbouring tokens as one term
+//	           ("sở tài", "tài chính"): phrase queries become term lookups
+//	vn_fold2   the same on folded tokens ("so tai", "tai chinh")
+//
+// There is no stop list and no stemming: "an" (an toàn) is a word.
+const (
+	AnalyzerExact   = "vn_exact"
+	AnalyzerFold    = "vn_fold"
+	AnalyzerExact2  = "vn_exact2"
+	AnalyzerFold2   = "vn_fold2"
+	FilterExact     = "vn_exact"
+	FilterFold      = "vn_fold"
+	FilterBigram    = "vn_bigram"
+	bigramSeparator = ' '
+)
+
+func init() {
+	must(registry.RegisterTokenFilter(FilterExact, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return exactFilter{}, nil
+	}))
+	must(registry.RegisterTokenFilter(FilterFold, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return foldFilter{}, nil
+	}))
+	must(registry.RegisterTokenFilter(FilterBigram, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return bigramFilter{}, nil
+	}))
+	for name, filters := range map[string][]analysis.TokenFilter{
+		AnalyzerExact:  {exactFilter{}},
+		AnalyzerFold:   {foldFilter{}},
+		AnalyzerExact2: {exactFilter{}, bigramFilter{}},
+		AnalyzerFold2:  {foldFilter{}, bigramFilter{}},
+	} {
+		filters := filters
+		analyzers[name] = &analysis.DefaultAnalyzer{Tokenizer: unicode.NewUnicodeTokenizer(), TokenFilters: filters}
+		must(registry.RegisterAnalyzer(name, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
+			return &analysis.DefaultAnalyzer{Tokenizer: unicode.NewUnicodeTokenizer(), TokenFilters: filters}, nil
+		}))
+	}
+}
+
+func must(err error) {
+	if err != nil {
+		panic(err)
+	}
+}
+
+// exactFilter puts each term in vntext.Lower form.
+type exactFilter struct{}
+
+func (exactFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		t.Term = lowerTerm(t.Term)
+	}
+	return in
+}
+
+// lowerTerm returns vntext.Lower of term, reusing term when it is already
+// in that form (the common case: vntext returns its argument unchanged).
+func lowerTerm(term []byte) []byte {
+	if len(term) == 0 {
+		return term
+	}
+	s := unsafe.String(&term[0], len(term))
+	l := vntext.Lower(s)
+	if len(l) == len(s) && (len(l) == 0 || unsafe.StringData(l) == unsafe.StringData(s)) {
+		return term
+	}
+	return []byte(l)
+}
+
+// foldFilter folds each term with vntext.FoldToken.
+type foldFilter struct{}
+
+func (foldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		t.Term = vntext.FoldToken(t.Term)
+	}
+	return in
+}
+
+// bigramFilter replaces a stream of n tokens by its n-1 pairs of
+// neighbours. A pair keeps the position of its first token, so the pairs
+// of a phrase are at consecutive positions, and spans both tokens' bytes.
+type bigramFilter struct{}
+
+func (bigramFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	if len(in) < 2 {
+		return in[:0]
+	}
+	size := 0
+	for _, t := range in {
+		size += 2 * (len(t.Term) + 1)
+	}
+	buf := make([]byte, 0, size)
+	out := make(analysis.TokenStream, len(in)-1)
+	toks := make([]analysis.Token, len(in)-1)
+	for i := 0; i+1 < len(in); i++ {
+		a, b := in[i], in[i+1]
+		s := len(buf)
+		buf = append(buf, a.Term...)
+		buf = append(buf, bigramSeparator)
+		buf = append(buf, b.Term...)
+		toks[i] = analysis.Token{Term: buf[s:len(buf):len(buf)], Position: a.Position, Start: a.Start, End: b.End, Type: analysis.Shingle}
+		out[i] = &toks[i]
+	}
+	return out
+}
+
+// Bigram joins two analyzed terms the way vn_exact2 and vn_fold2 do.
+func Bigram(a, b string) string { return a + string(bigramSeparator) + b }
+
+// Terms analyzes s with the named analyzer and returns its terms.
+func Terms(analyzer, s string) []string {
+	toks := analyzeText(analyzer, s)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = string(t.Term)
+	}
+	return out
+}
+
+var analyzers = map[string]analysis.Analyzer{}
+
+func analyzeText(analyzer, s string) analysis.TokenStream {
+	return analyzers[analyzer].Analyze([]byte(s))
+}

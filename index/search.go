@@ -1,0 +1,276 @@
+package index
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/vanban/vanban/parser/vntext"
+)
+
+// exactBoost weighs a match with the query's diacritics above a folded
+// match: "sở" ranks documents with "sở" above those with only "số".
+const exactBoost = 3.0
+
+// Request is a search.
+type Request struct {
+	Query  string
+	Type   string // document type ("Quyết định"); diacritics optional
+	Issuer string // words of the issuer's name; diacritics optional
+	From   string // YYYY-MM-DD, inclusive
+	To     string // YYYY-MM-DD, inclusive
+	Cites  string // a citation key: only documents and tasks citing it
+	Limit  int
+}
+
+// DocInfo identifies a decision in a hit.
+type DocInfo struct {
+	Number string `json:"number"`
+	Type   string `json:"type"`
+	Issuer string `json:"issuer"`
+	Date   string `json:"date"`
+	Source string `json:"source"`
+}
+
+// Hit is one match: a task (Path set) or a decision's own text.
+type Hit struct {
+	ID       string  `json:"-"`
+	DocID    string  `json:"-"`
+	Document DocInfo `json:"document"`
+	Path     string  `json:"path"`
+	Heading  string  `json:"-"`
+	Line     int     `json:"-"`
+	Score    float64 `json:"score"`
+	Snippet  Snippet `json:"-"`
+}
+
+// Results are the hits of a search, best first.
+type Results struct {
+	Total uint64
+	Hits  []Hit
+	Took  time.Duration
+}
+
+// word is one query word in its exact and folded forms.
+type word struct{ exact, fold string }
+
+func (w word) marked() bool { return w.exact != w.fold }
+
+// parsedQuery is a query split into bare words and quoted phrases.
+type parsedQuery struct {
+	words   []word   // bare words: all required
+	phrases [][]word // quoted phrases of two words or more
+}
+
+// parseQuery splits q on double quotes (straight or curly): quoted parts
+// are phrases, the rest bare words. Each part is analyzed like the text.
+func parseQuery(q string) parsedQuery {
+	q = vntext.Normalize(q)
+	q = strings.NewReplacer("“", "\"", "”", "\"", "„", "\"").Replace(q)
+	var pq parsedQuery
+	for i, part := range strings.Split(q, "\"") {
+		ws := queryWords(part)
+		if i%2 == 1 && len(ws) >= 2 {
+			pq.phrases = append(pq.phrases, ws)
+		} else {
+			pq.words = append(pq.words, ws...)
+		}
+	}
+	return pq
+}
+
+func queryWords(s string) []word {
+	x := analyzeText(AnalyzerExact, s)
+	f := analyzeText(AnalyzerFold, s)
+	out := make([]word, 0, len(x))
+	for i := range x {
+		if i < len(f) {
+			out = append(out, word{exact: string(x[i].Term), fold: string(f[i].Term)})
+		}
+	}
+	return out
+}
+
+func (pq parsedQuery) empty() bool { return len(pq.words) == 0 && len(pq.phrases) == 0 }
+
+// textQuery builds the Bleve query of pq:
+//   - each bare word is required, in the folded field; typed with
+//     diacritics it is a disjunction with the exact field, boosted;
+//   - each phrase is required as a phrase of folded word pairs (two words:
+//     one pair term), with the exact pairs as optional boosts;
+//   - neighbouring bare words add their pairs as optional boosts, so that
+//     documents with the words together rank first.
+func (pq parsedQuery) textQuery() query.Query {
+	b := bleve.NewBooleanQuery()
+	for _, w := range pq.words {
+		b.AddMust(wordQuery(w))
+	}
+	for _, p := range pq.phrases {
+		b.AddMust(phraseQuery(p))
+	}
+	if len(pq.words) >= 2 {
+		for i := 0; i+1 < len(pq.words); i++ {
+			b.AddShould(pairQueries(pq.words[i], pq.words[i+1])...)
+		}
+	}
+	return b
+}
+
+func wordQuery(w word) query.Query {
+	f := termQ(fTextF, w.fold)
+	if !w.marked() {
+		return f
+	}
+	x := termQ(fTextX, w.exact)
+	x.SetBoost(exactBoost)
+	return bleve.NewDisjunctionQuery(x, f)
+}
+
+// pairQueries are the optional pair terms of two neighbouring words.
+func pairQueries(a, b word) []query.Query {
+	qs := []query.Query{termQ(fTextF2, Bigram(a.fold, b.fold))}
+	if a.marked() || b.marked() {
+		x := termQ(fTextX2, Bigram(a.exact, b.exact))
+		x.SetBoost(exactBoost)
+		qs = append(qs, x)
+	}
+	return qs
+}
+
+func phraseQuery(p []word) query.Query {
+	var pairs []string
+	for i := 0; i+1 < len(p); i++ {
+		pairs = append(pairs, Bigram(p[i].fold, p[i+1].fold))
+	}
+	var req query.Query
+	if len(pairs) == 1 {
+		req = termQ(fTextF2, pairs[0])
+	} else {
+		req = bleve.NewPhraseQuery(pairs, fTextF2)
+	}
+	b := bleve.NewBooleanQuery()
+	b.AddMust(req)
+	for i := 0; i+1 < len(p); i++ {
+		if p[i].marked() || p[i+1].marked() {
+			x := termQ(fTextX2, Bigram(p[i].exact, p[i+1].exact))
+			x.SetBoost(exactBoost)
+			b.AddShould(x)
+		}
+	}
+	return b
+}
+
+// filterQuery is the conjunction of the request's filters, or nil.
+func (r Request) filterQuery() (query.Query, error) {
+	var qs []query.Query
+	if r.Type != "" {
+		qs = append(qs, termQ(fTKey, vntext.Key(r.Type)))
+	}
+	if r.Issuer != "" {
+		for _, w := range queryWords(r.Issuer) {
+			qs = append(qs, termQ(fIssuer, w.fold))
+		}
+	}
+	if r.From != "" || r.To != "" {
+		var from, to time.Time
+		var err error
+		if r.From != "" {
+			if from, err = time.Parse("2006-01-02", r.From); err != nil {
+				return nil, fmt.Errorf("--from %q: want a date as YYYY-MM-DD", r.From)
+			}
+		}
+		if r.To != "" {
+			if to, err = time.Parse("2006-01-02", r.To); err != nil {
+				return nil, fmt.Errorf("--to %q: want a date as YYYY-MM-DD", r.To)
+			}
+		}
+		incl := true
+		q := bleve.NewDateRangeInclusiveQuery(from, to, &incl, &incl)
+		q.SetField(fDate)
+		qs = append(qs, q)
+	}
+	if r.Cites != "" {
+		qs = append(qs, termQ(fCites, vntext.Key(r.Cites)))
+	}
+	switch len(qs) {
+	case 0:
+		return nil, nil
+	case 1:
+		return qs[0], nil
+	}
+	return bleve.NewConjunctionQuery(qs...), nil
+}
+
+var hitFields = []string{fDoc, fNumber, fType, fIssuer, fDate, fSource, fPath, fHeading, fLine}
+
+// Search runs r and returns its best hits with snippets.
+func (ix *Index) Search(r Request) (*Results, error) {
+	start := time.Now()
+	pq := parseQuery(r.Query)
+	filter, err := r.filterQuery()
+	if err != nil {
+		return nil, err
+	}
+	if pq.empty() && filter == nil {
+		return nil, fmt.Errorf("empty query")
+	}
+	var q query.Query
+	if pq.empty() {
+		q = bleve.NewConjunctionQuery(bleve.NewMatchAllQuery(), filter)
+	} else {
+		bq := pq.textQuery().(*query.BooleanQuery)
+		if filter != nil {
+			bq.AddFilter(filter)
+		}
+		q = bq
+	}
+	limit := r.Limit
+	if limit <= 0 {
+		limit = 10
+	}
+	req := bleve.NewSearchRequestOptions(q, limit, 0, false)
+	req.Fields = append(append([]string{}, hitFields...), fTextF)
+	res, err := ix.bi.Search(req)
+	if err != nil {
+		return nil, err
+	}
+	out := &Results{Total: res.Total}
+	for _, h := range res.Hits {
+		hit := Hit{ID: h.ID, Score: h.Score}
+		f := h.Fields
+		hit.DocID = str(f[fDoc])
+		hit.Document = DocInfo{Number: str(f[fNumber]), Type: str(f[fType]), Issuer: str(f[fIssuer]),
+			Date: dateStr(f[fDate]), Source: str(f[fSource])}
+		hit.Path = str(f[fPath])
+		hit.Heading = str(f[fHeading])
+		if n, ok := f[fLine].(float64); ok {
+			hit.Line = int(n)
+		}
+		hit.Snippet = makeSnippet(str(f[fTextF]), pq)
+		out.Hits = append(out.Hits, hit)
+	}
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+func str(v interface{}) string {
+	switch s := v.(type) {
+	case string:
+		return s
+	case []interface{}:
+		if len(s) > 0 {
+			return str(s[0])
+		}
+	}
+	return ""
+}
+
+func dateStr(v interface{}) string {
+	s := str(v)
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.Format("2006-01-02")
+	}
+	return s
+}
