@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/vanban/vanban/parser/vntext"
 )
@@ -20,7 +22,6 @@ var (
 	reSignLead   = regexp.MustCompile(`^(?:TM|KT|TL|TUQ|Q|T/M|K/T)\s*\.\s*\p{Lu}`)
 	reAppendix   = regexp.MustCompile(`^(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu)(?:\s+(?:SỐ\s+|số\s+)?([IVXLC]+|\d{1,3}[a-zA-Z]?))?\s*(?:[.:\-–]\s*|\s*$|\s+)`)
 	reAttachNote = regexp.MustCompile(`^\(?\s*(?i:ban hành kèm theo|kèm theo)\b`)
-	reInline     = regexp.MustCompile(`(?:Điều|ĐIỀU)\s+\d{1,3}\s*[.:]|\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})*\.|[a-zđ](?:\.\d{1,3})*\)|Căn cứ|Nơi nhận`)
 )
 
 // positions (chức danh) that open a signature block when they stand alone in
@@ -523,32 +524,50 @@ func sameParentDotted(a, b string) bool {
 // công lập.2. Thông tư này …") and starts new units there.
 func (b *builder) splitInline(node *Node, from, e int) {
 	t := b.d.Text[from:e]
-	locs := reInline.FindAllStringIndex(t, -1)
-	for _, m := range locs {
-		at := from + m[0]
-		if !b.inlineBoundary(from, at) {
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		at := -1
+		switch {
+		case c == '.' || c == ':' || c == ';' || c == '!' || c == '?':
+			j := i + 1
+			for j < len(t) && (t[j] == ' ' || t[j] == '\t') {
+				j++
+			}
+			at = j
+		case c >= '0' && c <= '9' && i > 0:
+			if r, _ := utf8.DecodeLastRuneInString(t[:i]); unicode.IsLower(r) {
+				at = i // "điều chỉnh1. Thông tư này"
+			}
+		case c >= 'a' && c <= 'z' && i > 0 && i+1 < len(t) && t[i+1] == ')':
+			if r, _ := utf8.DecodeLastRuneInString(t[:i]); unicode.IsLower(r) {
+				at = i // "của mỗi nhà giáoa) Tổng số"
+			}
+		}
+		if at <= 0 || at >= len(t) || !b.inlineBoundary(from, from+at) {
 			continue
 		}
-		cand := b.d.Text[at:e]
-		ok := false
-		if am := reArticle.FindStringSubmatch(cand); am != nil {
-			ok = atoiPrefix(am[1]) == b.lastArt+1
-		} else if strings.HasPrefix(cand, "Căn cứ") || strings.HasPrefix(cand, "Nơi nhận") {
-			ok = false
-		} else if l, lok := parseLabel(cand); lok {
-			saved := b.stack
-			p, pok := b.placeItem(l)
-			b.stack = saved
-			ok = pok && p != nil && (l.ord == 1 && p == node || p != node && l.ord > 1 || l.style == styleDotted)
+		if b.inlineUnitStarts(node, b.d.Text[from+at:e]) {
+			b.cut(node, from+at)
+			b.para(from+at, e)
+			return
 		}
-		if !ok {
-			continue
-		}
-		// cut the unit here and place the rest.
-		b.cut(node, at)
-		b.para(at, e)
-		return
 	}
+}
+
+// inlineUnitStarts reports whether cand starts the next article or a unit
+// that fits the open numbering.
+func (b *builder) inlineUnitStarts(node *Node, cand string) bool {
+	if am := reArticle.FindStringSubmatch(cand); am != nil {
+		return atoiPrefix(am[1]) == b.lastArt+1 && acceptsDot(cand)
+	}
+	l, ok := parseLabel(cand)
+	if !ok {
+		return false
+	}
+	saved := b.stack
+	p, pok := b.placeItem(l)
+	b.stack = saved
+	return pok && p != nil && (l.ord == 1 && p == node || p != node && l.ord > 1 || l.style == styleDotted)
 }
 
 // inlineBoundary: a label inside a line starts a unit only right after the

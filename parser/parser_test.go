@@ -1,0 +1,298 @@
+package parser_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/vanban/vanban/corpus"
+	"github.com/vanban/vanban/parser"
+	"github.com/vanban/vanban/parser/analyze"
+	"github.com/vanban/vanban/parser/vntext"
+)
+
+const seedPath = "../testdata/qd-79-2023-langson.txt"
+
+func parseFile(t testing.TB, path string) (*parser.Document, []parser.Problem) {
+	t.Helper()
+	in, err := corpus.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return parser.Parse(path, in.Text)
+}
+
+type goldDoc struct {
+	Document struct {
+		Type, Number, Issuer, Place, Date, Title string
+	}
+	Bases    []string
+	Articles []struct {
+		Number int
+		Title  string
+	}
+	Tasks []struct {
+		Path, Label string
+		Line        int
+	}
+	Recipients []string
+	Archive    string
+}
+
+func loadGold(t *testing.T) goldDoc {
+	b, err := os.ReadFile("../testdata/qd-79-2023-langson.gold.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var g goldDoc
+	if err := json.Unmarshal(b, &g); err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// TestSeedAgainstGold checks the seed decision's header, articles and task
+// paths against the hand-checked gold annotation.
+func TestSeedAgainstGold(t *testing.T) {
+	g := loadGold(t)
+	doc, problems := parseFile(t, seedPath)
+	r := analyze.Analyze(doc, problems)
+
+	for _, f := range []struct{ name, got, want string }{
+		{"type", r.Document.Type, g.Document.Type},
+		{"number", r.Document.Number, g.Document.Number},
+		{"date", r.Document.Date, g.Document.Date},
+		{"issuer", r.Document.Issuer, g.Document.Issuer},
+		{"place", r.Document.Place, g.Document.Place},
+		{"title", r.Document.Title, g.Document.Title},
+	} {
+		if vntext.Key(f.got) != vntext.Key(f.want) {
+			t.Errorf("document.%s = %q, want %q", f.name, f.got, f.want)
+		}
+	}
+	if s := r.Document.Signer; s == nil || s.Name != "Hồ Tiến Thiệu" || s.Position != "Chủ tịch" || s.OnBehalf != "TM. Ủy ban nhân dân" {
+		t.Errorf("signer = %+v", s)
+	}
+	if len(r.Articles) != len(g.Articles) {
+		t.Fatalf("%d articles, want %d", len(r.Articles), len(g.Articles))
+	}
+	for i, a := range r.Articles {
+		if a.Number != g.Articles[i].Number {
+			t.Errorf("article %d number %d, want %d", i, a.Number, g.Articles[i].Number)
+		}
+	}
+	if len(r.Bases) != len(g.Bases) {
+		t.Errorf("%d bases, want %d", len(r.Bases), len(g.Bases))
+	}
+
+	// task paths: F1 against the gold's 63 (articles themselves excluded).
+	want := map[string]int{}
+	for _, tk := range g.Tasks {
+		want[tk.Path]++
+	}
+	got := map[string]int{}
+	lines := map[string]int{}
+	for _, tk := range r.Tasks {
+		got[tk.Path]++
+		lines[tk.Path] = tk.Line
+	}
+	tp := 0
+	for p, n := range got {
+		tp += min(n, want[p])
+	}
+	prec := float64(tp) / float64(len(r.Tasks))
+	rec := float64(tp) / float64(len(g.Tasks))
+	f1 := 2 * prec * rec / (prec + rec)
+	t.Logf("task paths: P=%.3f R=%.3f F1=%.3f (%d predicted, %d gold)", prec, rec, f1, len(r.Tasks), len(g.Tasks))
+	if f1 < 0.98 {
+		for p := range want {
+			if got[p] == 0 {
+				t.Errorf("missed task %s", p)
+			}
+		}
+		for p := range got {
+			if want[p] == 0 {
+				t.Errorf("extra task %s", p)
+			}
+		}
+		t.Fatalf("task path F1 %.3f < 0.98", f1)
+	}
+	// every task points at its line.
+	for _, tk := range g.Tasks {
+		if l := lines[tk.Path]; l != tk.Line {
+			t.Errorf("task %s at line %d, gold says %d", tk.Path, l, tk.Line)
+		}
+	}
+	// the quotation inside 6.8 is content, not structure.
+	for _, tk := range r.Tasks {
+		if strings.HasPrefix(tk.Path, "1/6/6.8/") {
+			t.Errorf("quoted item became a task: %s", tk.Path)
+		}
+	}
+	if len(r.Recipients) != len(g.Recipients) {
+		t.Errorf("%d recipients, want %d: %q", len(r.Recipients), len(g.Recipients), r.Recipients)
+	}
+	if vntext.Key(r.Archive) != vntext.Key(g.Archive) {
+		t.Errorf("archive %q, want %q", r.Archive, g.Archive)
+	}
+}
+
+// TestDocuments checks the structure of real documents of other kinds.
+func TestDocuments(t *testing.T) {
+	cases := []struct {
+		file                string
+		typ, number, date   string
+		articles, minTasks  int
+		wantPaths, notPaths []string
+	}{
+		{file: "qd-12-2024-ttg-decision-articles.txt", typ: "Quyết định", number: "12/2024/QĐ-TTg", date: "2024-07-31",
+			articles: 10, minTasks: 20, wantPaths: []string{"2/1", "2/1/a", "2/1/b", "5/3"}},
+		{file: "cv-778-2017-tchq-letter-roman-items.txt", typ: "Công văn", number: "778/TCHQ-GSQL", date: "2017-02-13",
+			minTasks: 30, wantPaths: []string{"I", "I/1", "I/1/a", "II/1/b", "II/12"}},
+		{file: "tt-21-2025-bgddt-scraped-glued.txt", typ: "Thông tư", number: "21/2025/TT-BGDĐT", date: "2025-09-23",
+			articles: 8, minTasks: 20, wantPaths: []string{"1/1", "1/2", "3/3/a"}},
+		{file: "qd-2135-2015-tchq-attached-regulation.txt", typ: "Quyết định", number: "2135/QĐ-TCHQ", date: "2015-07-31",
+			articles: 3, minTasks: 40, wantPaths: []string{"PL/2/1", "PL/4/1/a"}},
+		{file: "nq-1659-2025-ubtvqh15-pandoc.md.txt", typ: "Nghị quyết", number: "1659/NQ-UBTVQH15", date: "2025-06-16",
+			articles: 3, minTasks: 20, wantPaths: []string{"1/1", "1/21"}},
+		{file: "nq-60-2025-tw-party-resolution.md.txt", typ: "Nghị quyết", number: "60-NQ/TW", date: "2025-04-12",
+			minTasks: 10},
+		{file: "qd-1056-2010-tuyenquang-mixed-nfd.txt", typ: "Quyết định", number: "1056/QĐ-CT", date: "2010-08-16",
+			articles: 3, minTasks: 3, wantPaths: []string{"1/1", "1/4"}},
+		// quoted clauses of the amended law are content of the amending clause.
+		{file: "luat-43-2024-qh15-amending-quotes.txt", typ: "Luật", number: "43/2024/QH15", date: "2024-06-29",
+			articles: 5, minTasks: 4, wantPaths: []string{"1/1", "1/4"}, notPaths: []string{"1/3/a", "1/3/b", "2/1"}},
+	}
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			doc, problems := parseFile(t, filepath.Join("../testdata/docs", c.file))
+			r := analyze.Analyze(doc, problems)
+			if r.Document.Type != c.typ || r.Document.Number != c.number || r.Document.Date != c.date {
+				t.Errorf("header = %q %q %q, want %q %q %q", r.Document.Type, r.Document.Number, r.Document.Date, c.typ, c.number, c.date)
+			}
+			if len(r.Articles) != c.articles {
+				t.Errorf("%d articles, want %d", len(r.Articles), c.articles)
+			}
+			if len(r.Tasks) < c.minTasks {
+				t.Errorf("%d tasks, want at least %d", len(r.Tasks), c.minTasks)
+			}
+			paths := map[string]bool{}
+			for _, tk := range r.Tasks {
+				if paths[tk.Path] {
+					t.Errorf("duplicate task path %s", tk.Path)
+				}
+				paths[tk.Path] = true
+			}
+			for _, p := range c.wantPaths {
+				if !paths[p] {
+					t.Errorf("missing task %s", p)
+				}
+			}
+			for _, p := range c.notPaths {
+				if paths[p] {
+					t.Errorf("unexpected task %s", p)
+				}
+			}
+		})
+	}
+}
+
+// checkTree asserts the tree invariants: spans inside the text, children
+// inside their parents and in order, positions that match the spans.
+func checkTree(t testing.TB, d *parser.Document) {
+	var walk func(n *parser.Node)
+	walk = func(n *parser.Node) {
+		if n.Span.Start < 0 || n.Span.End > len(d.Text) || n.Span.Start > n.Span.End {
+			t.Fatalf("%v span %v outside text of %d bytes", n.Kind, n.Span, len(d.Text))
+		}
+		if n.Body.End > 0 && (n.Body.Start < n.Span.Start || n.Body.End > n.Span.End) {
+			t.Fatalf("%v body %v outside span %v", n.Kind, n.Body, n.Span)
+		}
+		prev := n.Span.Start
+		for _, c := range n.Children {
+			if c.Parent != n {
+				t.Fatalf("%v child has wrong parent", c.Kind)
+			}
+			if c.Span.Start < n.Span.Start || c.Span.End > n.Span.End {
+				t.Fatalf("%v child span %v outside parent %v span %v", c.Kind, c.Span, n.Kind, n.Span)
+			}
+			if c.Span.Start < prev {
+				t.Fatalf("%v child at %d before previous sibling end %d", c.Kind, c.Span.Start, prev)
+			}
+			prev = c.Span.Start
+			walk(c)
+		}
+		if n.Kind != parser.KindDocument && n.Pos.Offset != n.Span.Start {
+			t.Fatalf("%v position offset %d, span starts at %d", n.Kind, n.Pos.Offset, n.Span.Start)
+		}
+	}
+	walk(d.Root)
+}
+
+func TestTreeInvariants(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/docs/*.txt")
+	files = append(files, seedPath)
+	for _, f := range files {
+		doc, _ := parseFile(t, f)
+		checkTree(t, doc)
+		// positions point at the line that holds the label.
+		parser.Walk(doc.Root, func(n *parser.Node) bool {
+			if n.Kind == parser.KindItem {
+				line := doc.Line(n.Pos.Line)
+				if !strings.Contains(line, strings.Trim(n.Label, "()")) {
+					t.Errorf("%s: item %s at line %d %q", f, n.Path, n.Pos.Line, line)
+				}
+			}
+			return true
+		})
+	}
+}
+
+func TestPosition(t *testing.T) {
+	d, _ := parser.Parse("x.txt", "Số: 1/QĐ-UBND\nĐiều 1. Thử\n1. Ủy ban nhân dân tỉnh")
+	p := d.Position(strings.Index(d.Text, "Ủy"))
+	if p.Line != 3 || p.Col != 4 || p.String() != "x.txt:3:4" {
+		t.Errorf("position = %v", p)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	seed, err := os.ReadFile(seedPath)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(seed[:4000]))
+	f.Add("Điều 1. A\n1. b\na) c\n“2. d\na) e”.\nĐiều 2.\n(1) x\n4.1. y\nNơi nhận:\n- A;\nTM. ỦY BAN\nPHỤ LỤC 01\n| a | b |\n|---|---|\n| 1 | 2 |")
+	f.Add("Căn cứLuật A;Căn cứ B.Điều 1. Tên1. Một.2. Hai.Điều 2. X")
+	f.Fuzz(func(t *testing.T, s string) {
+		d, _ := parser.Parse("fuzz", s)
+		checkTree(t, d)
+		for _, seg := range d.Segments() {
+			if seg.Offset < 0 || seg.Offset+len(seg.Text) > len(s) || s[seg.Offset:seg.Offset+len(seg.Text)] != seg.Text {
+				t.Fatalf("segment %q not at offset %d", seg.Text, seg.Offset)
+			}
+		}
+	})
+}
+
+func benchParse(b *testing.B, path string) {
+	in, err := corpus.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(in.Text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		parser.Parse(path, in.Text)
+	}
+}
+
+// BenchmarkParse measures the tree builder alone (no extractors) on the
+// seed decision and on the largest real document we have (1.8 MB of OCR).
+func BenchmarkParse(b *testing.B) {
+	b.Run("seed", func(b *testing.B) { benchParse(b, seedPath) })
+	b.Run("large-ocr", func(b *testing.B) { benchParse(b, "../testdata/large-qd-3467-2024-byt-ocr.txt") })
+}
