@@ -16,6 +16,8 @@ import (
 // without BOM, UTF-16, TCVN3, VNI, Windows-1258, or the charset an HTML page
 // declares), normalizes line ends to "\n" and the text to NFC, detects the
 // format and, for HTML and Markdown, extracts the document text.
+var ethReplacer = strings.NewReplacer("Ð", "Đ", "ð", "đ")
+
 func Decode(name string, data []byte) (*Input, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, newError(name, 0, "empty input")
@@ -31,6 +33,10 @@ func Decode(name string, data []byte) (*Input, error) {
 	}
 	text = normalizeNewlines(text)
 	text = vntext.NFC(text)
+	// the Icelandic eth (U+00D0/U+00F0) is a look-alike some portals type for Đ/đ ("Ðiều 317").
+	if strings.ContainsAny(text, "Ðð") {
+		text = ethReplacer.Replace(text)
+	}
 	if strings.TrimFunc(text, isSpaceOrBOM) == "" {
 		return nil, newError(name, 0, "empty input")
 	}

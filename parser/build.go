@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/vanban/vanban/parser/vntext"
 )
 
 var (
@@ -805,5 +804,7 @@ func (b *builder) finish() {
 	d.Header.Signer = parseSigner(d, b.sign)
 	// tables written as Markdown pipe rows.
 	groupTables(d)
-	_ = vntext.NFC
+	if d.Header.Number == "" && d.Header.Date == "" {
+		headerFromTables(d)
+	}
 }

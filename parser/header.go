@@ -418,3 +418,55 @@ func sentenceCase(s string) string {
 	}
 	return titleCase(s)
 }
+
+// metaKeys maps the labels of a legal portal's attributes table (vbpl.vn
+// "thuộc tính") to header fields.
+var metaKeys = map[string]string{
+	"so ky hieu": "number", "so hieu": "number", "ngay ban hanh": "date", "loai van ban": "type",
+	"co quan ban hanh": "issuer", "co quan ban hanh/ chuc danh / nguoi ky": "issuer", "trich yeu": "title",
+}
+
+// headerFromTables fills an empty header from an attributes table whose
+// rows pair a label with its value ("Số ký hiệu | 101/2015/QH13").
+func headerFromTables(d *Document) {
+	h := &d.Header
+	Walk(d.Root, func(n *Node) bool {
+		if n.Kind != KindTable {
+			return true
+		}
+		for _, r := range n.Table.Rows {
+			for i := 0; i+1 < len(r.Cells); i++ {
+				key := strings.Join(strings.Fields(vntext.Fold(strings.TrimRight(r.Cells[i], ": "))), " ")
+				val := strings.TrimSpace(r.Cells[i+1])
+				if val == "" {
+					continue
+				}
+				switch metaKeys[key] {
+				case "number":
+					if h.Number == "" {
+						h.Number = strings.Join(strings.Fields(val), "")
+					}
+				case "date":
+					if m := reShortDate.FindStringSubmatch(val); m != nil && h.Date == "" {
+						h.Date = isoDate(m[1], m[2], m[3])
+					}
+				case "type":
+					if t := vocab.TypeByName(val); t != nil && h.Type == "" {
+						h.Type = t.Name
+					}
+				case "issuer":
+					if h.Issuer == "" {
+						h.Issuer = val
+					}
+				case "title":
+					if h.Title == "" {
+						h.Title = val
+					}
+				}
+			}
+		}
+		return true
+	})
+}
+
+var reShortDate = regexp.MustCompile(`(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})`)
