@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -16,9 +17,17 @@ type docResult struct {
 	Result *analyze.Result
 }
 
-// load reads and analyzes one file.
-func load(path string) (*docResult, error) {
-	in, err := corpus.ReadFile(path)
+// load reads and analyzes one file ("-" is standard input).
+func load(path string) (*docResult, error) { return loadFrom(path, os.Stdin) }
+
+func loadFrom(path string, stdin io.Reader) (*docResult, error) {
+	var in *corpus.Input
+	var err error
+	if path == "-" {
+		in, err = corpus.Read("-", stdin)
+	} else {
+		in, err = corpus.ReadFile(path)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -40,7 +49,7 @@ func eachDocument(c *cli.Context, paths []string, fn func(*docResult) error) err
 		fmt.Fprintln(c.App.ErrWriter, "vanban: "+e.Error())
 	}
 	for _, f := range files {
-		r, err := load(f)
+		r, err := loadFrom(f, c.App.Reader)
 		if err != nil {
 			fmt.Fprintln(c.App.ErrWriter, "vanban: "+err.Error())
 			failed++
@@ -73,5 +82,3 @@ func usageError(c *cli.Context, msg string) error {
 	fmt.Fprintf(c.App.ErrWriter, "usage: vanban %s [options] %s (see vanban %s --help)\n", c.Command.Name, c.Command.ArgsUsage, c.Command.Name)
 	return exitError{2}
 }
-
-var _ = os.Stderr
