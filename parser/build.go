@@ -54,6 +54,7 @@ type builder struct {
 	quote   int     // open quotation depth
 	quoteN  int     // paragraphs since the quotation opened
 	sawBody bool
+	prevEnd int // end of the last paragraph placed
 	sign    *Node
 	recip   *Node
 	inRecip bool
@@ -192,6 +193,7 @@ func (b *builder) para(s, e int) {
 	if s >= e {
 		return
 	}
+	defer func() { b.prevEnd = e }()
 	t := b.d.Text[s:e]
 
 	// quotations: content of the unit that quotes them.
@@ -287,6 +289,20 @@ func (b *builder) basis(s, e int, t string) {
 	for _, c := range b.root.Children {
 		if c.Kind == KindBases {
 			bases = c
+		}
+	}
+	// only "Căn cứ …", "Theo đề nghị …", "Xét …" and what continues one
+	// ("Căn cứ các văn bản sau:" + bullets) are bases; other preamble text
+	// (a plan's introduction, a letter's opening) is plain text.
+	if !reBasis.MatchString(t) && !reBasisInline.MatchString(t) {
+		cont := false
+		if bases != nil && len(bases.Children) > 0 && bases.Span.End == b.prevEnd {
+			last := b.d.Text[bases.Children[len(bases.Children)-1].Body.Start:bases.Span.End]
+			cont = strings.HasSuffix(last, ":") || strings.HasSuffix(last, ",") || reBullet.MatchString(t) && strings.HasSuffix(last, ";")
+		}
+		if !cont {
+			b.addTo(b.root, b.paraNode(s, e, KindParagraph))
+			return
 		}
 	}
 	if bases == nil {

@@ -30,7 +30,7 @@ type label struct {
 }
 
 var (
-	reRoman   = regexp.MustCompile(`^([IVXL]{1,6})\s*[.:]\s+`)
+	reRoman   = regexp.MustCompile(`^([IVXL]{1,6})\s*[.:\-–]\s+`)
 	reDotted  = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,3}){1,4})(\.|\s*\))?\s+`)
 	reArabic  = regexp.MustCompile(`^(\d{1,3})\s*([.)]|\s-)\s*`)
 	reParen   = regexp.MustCompile(`^\((\d{1,3})\)\s*`)
