@@ -402,9 +402,20 @@ func (b *builder) article(s, e int, num string, lw int) {
 	node := b.paraNode(s, e, KindArticle)
 	node.Label = num
 	node.Path = joinPath(b.prefix, num)
-	node.Heading = clean(b.d.Text[s+lw : e])
+	node.Heading = headingText(b.d.Text[s+lw : e])
 	b.push(node)
 	b.splitInline(node, s+lw, e)
+}
+
+var reEditorNote = regexp.MustCompile(`\[[^\]]{0,800}\]`)
+
+// headingText is a heading without the editors' notes of legal portals
+// ("[Điều này được hướng dẫn bởi …]") and without a leading dash.
+func headingText(s string) string {
+	if strings.Contains(s, "[") {
+		s = reEditorNote.ReplaceAllString(s, " ")
+	}
+	return strings.TrimLeft(clean(s), "-–: ")
 }
 
 func joinPath(prefix, label string) string {
@@ -428,7 +439,7 @@ func (b *builder) division(k Kind, s, e int, num string, lw int) {
 	b.stack = b.stack[:ci+1]
 	node := b.paraNode(s, e, k)
 	node.Label = num
-	node.Heading = clean(b.d.Text[s+lw : e])
+	node.Heading = headingText(b.d.Text[s+lw : e])
 	b.push(node)
 }
 
