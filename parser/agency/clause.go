@@ -1,0 +1,782 @@
+package agency
+
+import (
+	"strings"
+
+	"github.com/vanban/vanban/parser/vntext"
+)
+
+// clauses splits toks into clauses: at ";", at sentence ends, at ":" (but
+// not the one of a distributive list "các Sở: …") and before "thì",
+// outside parentheses.
+func clauses(toks []token) [][2]int {
+	var out [][2]int
+	start, depth := 0, 0
+	cut := func(end, next int) {
+		if end > start {
+			out = append(out, [2]int{start, end})
+		}
+		start = next
+	}
+	for i, t := range toks {
+		switch {
+		case t.w == "(":
+			depth++
+		case t.w == ")":
+			if depth > 0 {
+				depth--
+			}
+		case depth > 0:
+		case t.w == ";" || t.w == "." || t.w == "!" || t.w == "?":
+			cut(i, i+1)
+		case t.w == ":":
+			if i > 0 && distributive(toks, i-1) {
+				continue
+			}
+			cut(i+1, i+1) // keep ":" in the clause: "X:" may be a lead
+		case t.f == "thi" && !t.cap && i > start:
+			cut(i, i+1)
+		case seq(toks, i, "dong", "thoi") && i > start && toks[i-1].w == ",":
+			cut(i-1, i+2)
+		}
+	}
+	cut(len(toks), len(toks))
+	return out
+}
+
+// distributive reports whether toks[i] is the noun of a distributive list
+// ("các Sở:", "các Bộ:", "Sở:").
+func distributive(toks []token, i int) bool {
+	switch toks[i].f {
+	case "so", "bo", "ban", "cuc", "nganh", "huyen", "vu", "don", "gom", "co":
+		return true
+	}
+	return false
+}
+
+// skipLabel skips an item label ("6.3.", "(1)", "a)", "-", "+") and the
+// connectors a clause may start with.
+func skipLabel(toks []token, i int) int {
+	for i < len(toks) {
+		t := toks[i]
+		switch {
+		case t.punct && (t.w == "-" || t.w == "+" || t.w == "•" || t.w == "," || t.w == "–" || t.w == ":" || t.w == "#"):
+			i++
+		case t.w == "(" && i+2 < len(toks) && toks[i+2].w == ")" && len(toks[i+1].w) <= 4:
+			i += 3
+		case isLabelWord(t.w) && i+1 < len(toks) && (toks[i+1].w == "." || toks[i+1].w == ")"):
+			i += 2
+		case isLabelWord(t.w) && i+1 < len(toks) && !toks[i+1].punct && strings.ContainsAny(t.w, "0123456789") && strings.Contains(t.w, "."):
+			i++ // "6.3" followed by its text
+		case seq(toks, i, "dong", "thoi") || seq(toks, i, "trong", "do") || seq(toks, i, "ngoai", "ra") || seq(toks, i, "theo", "do") || t.f == "rieng" && i+1 < len(toks) && headAt(toks, i+1) > 0:
+			if t.f == "rieng" {
+				i++
+			} else {
+				i += 2
+			}
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+func isLabelWord(w string) bool {
+	if w == "" || len(w) > 8 {
+		return false
+	}
+	for _, r := range w {
+		if !(r >= '0' && r <= '9' || r == '.' || strings.ContainsRune("IVXivx", r) || r >= 'a' && r <= 'z' && len(w) == 1 || r == 'đ') {
+			return false
+		}
+	}
+	return true
+}
+
+// findPredicate returns the index of the verb that ends the subject
+// starting at toks[s], or -1.
+func findPredicate(toks []token, s, b int) int {
+	relative := false
+	for j := s + headAt(toks, s); j < b && j < s+45; j++ {
+		t := toks[j]
+		if t.w == "(" { // a parenthetical belongs to the subject
+			for d := 0; j < b; j++ {
+				if toks[j].w == "(" {
+					d++
+				} else if toks[j].w == ")" {
+					if d--; d == 0 {
+						break
+					}
+				}
+			}
+			continue
+		}
+		if t.punct && t.w != "," && t.w != "-" && t.w != "–" && t.w != "&" && t.w != "/" {
+			if t.w == ":" {
+				return j
+			}
+			return -1
+		}
+		n, strong := markerAt(toks, j)
+		if n > 0 {
+			if strong && !(t.f == "khong" && j > s && toks[j-1].f == "duoc") {
+				return j
+			}
+			if nounCompound(toks, j) || relative {
+				relative = false
+				for j+n < b && isMarker(toks, j+n) {
+					if _, st := markerAt(toks, j+n); st {
+						break
+					}
+					n2, _ := markerAt(toks, j+n)
+					n += n2
+				}
+				j += n - 1
+				continue
+			}
+			return j
+		}
+		switch t.f {
+		case "duoc", "co", "thuoc", "da":
+			relative = true
+		}
+	}
+	return -1
+}
+
+// scanClause reads one clause toks[a:b].
+func scanClause(text string, toks []token, a, b int, inherited []string) []Found {
+	i := skipLabel(toks, a)
+	if i >= b {
+		return nil
+	}
+	first := toks[i].f
+	conditional := first == "neu" || seq(toks, i, "truong", "hop") || first == "khi" || seq(toks, i, "cho", "phep")
+	if seq(toks, i, "cho", "phep") {
+		return nil // a permission, not a task
+	}
+	type subject struct {
+		start, pred int
+		lead, coop  []string
+	}
+	var subs []subject
+	// "X:" or "Đối với X:" — a clause that only names its actors.
+	if toks[b-1].w == ":" {
+		j := i
+		if seq(toks, j, "doi", "voi") {
+			j += 2
+		}
+		if headAt(toks, j) > 0 && findPredicate(toks, j, b-1) < 0 {
+			if names := parseList(text, toks, j, b-1, false); len(names) > 0 && covers(toks, j, b-1) {
+				return []Found{{Start: toks[j].s, End: toks[b-1].s, Text: clean(text[toks[j].s:toks[b-1].s]), Lead: names,
+					Cooperate: []string{}, ReportTo: []string{}}}
+			}
+		}
+	}
+	if !conditional {
+		last := i
+		for s := i; s < b; s++ {
+			if s != i && !(toks[s-1].w == "," && s >= last) {
+				continue
+			}
+			st := s
+			if s == i && (toks[s].f == "giao" || seq(toks, s, "de", "nghi") || seq(toks, s, "yeu", "cau")) {
+				st = s + 1
+				if toks[s].f != "giao" {
+					st++
+				}
+				if st < b && toks[st].f == "cho" {
+					st++
+				}
+			}
+			if headAt(toks, st) == 0 {
+				continue
+			}
+			p := findPredicate(toks, st, b)
+			if p < 0 || toks[p].w == ":" {
+				continue
+			}
+			end := p
+			for k := st + 1; k < p; k++ { // "theo chức năng, nhiệm vụ", "trong phạm vi …" qualify the verb
+				if (toks[k].f == "theo" || toks[k].f == "trong") && !toks[k].cap && depthAt(toks, st, k) == 0 {
+					end = k
+					break
+				}
+			}
+			names := parseList(text, toks, st, end, false)
+			if len(names) == 0 {
+				continue
+			}
+			var lead, coop []string
+			for _, n := range names {
+				if strings.Contains(vntext.Fold(n), "phoi hop") {
+					coop = append(coop, n)
+				} else {
+					lead = append(lead, n)
+				}
+			}
+			subs = append(subs, subject{start: st, pred: p, lead: lead, coop: coop})
+			last = p
+			s = p
+		}
+	}
+	var out []Found
+	emit := func(from, to int, lead, coop []string, leadless bool) {
+		f := Found{Start: toks[from].s, End: toks[to-1].e, Lead: lead, Cooperate: coop, ReportTo: []string{}}
+		c, r, extraLead := roles(text, toks, from, to)
+		if len(lead) > 0 || leadless {
+			f.Cooperate = appendNew(f.Cooperate, c...)
+		}
+		f.ReportTo = appendNew(f.ReportTo, r.all...)
+		f.Lead = appendNew(f.Lead, extraLead...)
+		if len(lead) == 0 && !leadless {
+			f.ReportTo = appendNew([]string{}, r.leadless...)
+		}
+		if len(f.Lead) == 0 && len(f.Cooperate) == 0 && len(f.ReportTo) == 0 {
+			return
+		}
+		if f.Lead == nil {
+			f.Lead = []string{}
+		}
+		if f.Cooperate == nil {
+			f.Cooperate = []string{}
+		}
+		f.Text = clean(text[f.Start:f.End])
+		out = append(out, f)
+	}
+	if len(subs) == 0 {
+		emit(i, b, inherited, nil, len(inherited) > 0)
+		return out
+	}
+	if subs[0].start > i && len(inherited) > 0 {
+		emit(i, subs[0].start, inherited, nil, true)
+	}
+	for k, s := range subs {
+		to := b
+		if k+1 < len(subs) {
+			to = subs[k+1].start
+		}
+		emit(s.start, to, s.lead, s.coop, len(s.lead) > 0 || len(s.coop) > 0)
+	}
+	return out
+}
+
+func depthAt(toks []token, from, to int) int {
+	d := 0
+	for k := from; k < to; k++ {
+		if toks[k].w == "(" {
+			d++
+		} else if toks[k].w == ")" && d > 0 {
+			d--
+		}
+	}
+	return d
+}
+
+// covers reports whether toks[i:j] is nothing but a list of names.
+func covers(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if isMarker(toks, k) && !nounCompound(toks, k) {
+			return false
+		}
+	}
+	return j-i <= 30
+}
+
+type reports struct{ all, leadless []string }
+
+// roles finds the cooperating agencies ("phối hợp với Y"), the report
+// receivers ("báo cáo X", "gửi X", "trình X", "(qua X)") and the agencies a
+// clause hands a compilation to ("gửi X tổng hợp") in toks[a:b].
+func roles(text string, toks []token, a, b int) (coop []string, rep reports, lead []string) {
+	for k := a; k < b; k++ {
+		t := toks[k]
+		switch {
+		case seq(toks, k, "phoi", "hop") && !nounCompound(toks, k):
+			j := k + 2
+			for j < b && (seq(toks, j, "chat", "che") || seq(toks, j, "co", "hieu", "qua") || seq(toks, j, "thuong", "xuyen")) {
+				j += len(strings.Fields(map[bool]string{true: "co hieu qua", false: "x x"}[toks[j].f == "co"]))
+			}
+			if j < b && (toks[j].f == "voi" || toks[j].f == "cung") {
+				j++
+			}
+			if names, end := targets(text, toks, j, b); len(names) > 0 {
+				coop = appendNew(coop, names...)
+				k = end - 1
+			}
+		case seq(toks, k, "bao", "cao") && !(k > 0 && (toks[k-1].f == "che" || toks[k-1].f == "do")):
+			j := k + 2
+			for j < b && (toks[j].w == "," || seq(toks, j, "de", "xuat") || seq(toks, j, "kien", "nghi") || toks[j].f == "len" || toks[j].f == "ve" || toks[j].f == "cho" || seq(toks, j, "truc", "tiep")) {
+				if toks[j].f == "de" || toks[j].f == "kien" || toks[j].f == "truc" {
+					j++
+				}
+				j++
+			}
+			names, end := targets(text, toks, j, b)
+			if len(names) == 0 { // "báo cáo tình hình thực hiện về X"
+				for m := j; m < b && m < j+30; m++ {
+					if toks[m].punct && toks[m].w != "," && toks[m].w != "(" && toks[m].w != ")" {
+						break
+					}
+					if toks[m].f == "ve" && !toks[m].cap {
+						names, end = targets(text, toks, m+1, b)
+						break
+					}
+				}
+			}
+			if len(names) > 0 {
+				rep.all = appendNew(rep.all, names...)
+				rep.leadless = appendNew(rep.leadless, names...)
+				k = end - 1
+			}
+		case t.f == "gui" && !t.cap || t.f == "gui" && k == a:
+			if k > 0 && toks[k-1].f == "tien" {
+				continue // "tiền gửi": a deposit
+			}
+			j := k + 1
+			for j < b && (toks[j].f == "ve" || toks[j].f == "den" || toks[j].f == "len" || toks[j].f == "toi" || toks[j].f == "cho") {
+				j++
+			}
+			names, end := targets(text, toks, j, b)
+			if len(names) == 0 {
+				for m := j; m < b && m < j+14; m++ {
+					if toks[m].punct && toks[m].w != "," {
+						break
+					}
+					if (toks[m].f == "ve" || toks[m].f == "den" || toks[m].f == "toi") && !toks[m].cap {
+						names, end = targets(text, toks, m+1, b)
+						break
+					}
+				}
+			}
+			if len(names) > 0 {
+				rep.all = appendNew(rep.all, names...)
+				rep.leadless = appendNew(rep.leadless, names...)
+				if end < b && seq(toks, end, "tong", "hop") {
+					lead = appendNew(lead, names...)
+				}
+				k = end - 1
+			}
+		case (t.f == "trinh" || seq(toks, k, "tham", "muu") || seq(toks, k, "de", "xuat") || seq(toks, k, "kien", "nghi")) && !nounCompound(toks, k):
+			j := k + 1
+			if t.f != "trinh" {
+				j++
+			}
+			if j < b && toks[j].f == "cho" {
+				j++
+			}
+			if names, end := targets(text, toks, j, b); len(names) > 0 {
+				rep.all = appendNew(rep.all, names...)
+				k = end - 1
+			}
+		case t.w == "(" && k+1 < b && (toks[k+1].f == "qua" || seq(toks, k+1, "thong", "qua")):
+			j := k + 2
+			if toks[k+1].f == "thong" {
+				j++
+			}
+			for j < b && toks[j].w != ")" {
+				if headAt(toks, j) > 0 {
+					names, end := targets(text, toks, j, b)
+					rep.all = appendNew(rep.all, names...)
+					rep.leadless = appendNew(rep.leadless, names...)
+					j = end
+					continue
+				}
+				// skip to the next list member
+				for j < b && toks[j].w != "," && toks[j].w != ")" && toks[j].w != ";" {
+					j++
+				}
+				if j < b && toks[j].w == "," {
+					j++
+				}
+			}
+			k = j
+		}
+	}
+	return
+}
+
+// targets reads the list of agencies that starts at toks[i] (the object of
+// "phối hợp với", "báo cáo", …) and returns it with the index after it.
+func targets(text string, toks []token, i, b int) ([]string, int) {
+	if i >= b || headAt(toks, i) == 0 {
+		return nil, i
+	}
+	end := i
+	for j := i; j < b; {
+		n := nameEnd(toks, j, b)
+		if n <= j {
+			break
+		}
+		end = n
+		// continue the list over ", " / " và " / "; " before another name
+		k := n
+		if k < b && (toks[k].w == "," || toks[k].f == "va" || toks[k].f == "hoac" || toks[k].f == "cung") {
+			k++
+			if k < b && toks[k].f == "va" {
+				k++
+			}
+		}
+		if k == n || k >= b || headAt(toks, k) == 0 && collectiveAt(toks, k) == 0 {
+			break
+		}
+		j = k
+	}
+	return parseList(text, toks, i, end, false), end
+}
+
+// stops are words that end a name read as an object ("gửi Sở Tài chính
+// xem xét", "báo cáo UBND tỉnh phương án …").
+var stops = phrases(false, "xem xet", "tong hop", "de", "theo", "truoc", "phe duyet", "giai quyet", "thao go",
+	"bo sung", "dieu chinh", "trong", "khi", "nham", "neu", "cho", "bang", "ve", "tai", "sau", "dong thoi",
+	"tinh hinh", "ket qua", "ho so", "phuong an", "ke hoach", "du toan", "nhu cau", "de xuat", "kien nghi",
+	"quyet dinh", "van ban", "chinh sach", "danh muc", "bao cao", "thong tin", "giao", "kiem tra", "doi voi",
+	"ve viec", "nhung", "cac van de", "viec", "de nghi", "xin", "qua", "hoac", "va", "cung", "voi", "o", "tu",
+	"duoi", "den", "ngay", "thang", "nam", "dinh ky", "hang", "hang thang", "truc tiep", "tren")
+
+// nameEnd returns the index after the agency name that starts at toks[i]:
+// through its collective group, its words and qualifiers, up to a verb, a
+// stop word or punctuation.
+func nameEnd(toks []token, i, b int) int {
+	j := i
+	if n := collectiveAt(toks, j); n > 0 {
+		j += n
+	} else if n := headAt(toks, j); n > 0 {
+		j += n
+	} else {
+		return i
+	}
+	relative := false
+	for j < b && j < i+24 {
+		t := toks[j]
+		if t.w == "(" {
+			// a parenthetical that is not a routing note belongs to the name
+			if j+1 < b && (toks[j+1].f == "qua" || toks[j+1].f == "thong") {
+				return j
+			}
+			d := depthAt(toks, j, b)
+			_ = d
+			k := j
+			for dd := 0; k < b; k++ {
+				if toks[k].w == "(" {
+					dd++
+				} else if toks[k].w == ")" {
+					if dd--; dd == 0 {
+						break
+					}
+				}
+			}
+			if k >= b {
+				return j
+			}
+			j = k + 1
+			continue
+		}
+		if t.punct && t.w != "-" && t.w != "–" && t.w != "&" {
+			if t.w == "," {
+				// "Sở Văn hóa, Thể thao và Du lịch": a comma inside a known name
+				if m := knownContinuation(toks, i, j, b); m > j {
+					j = m
+					continue
+				}
+			}
+			return j
+		}
+		if n := collectiveAt(toks, j); n > 0 && j > i && toks[j].f == "cac" {
+			j += n // "Thủ trưởng các sở, ban, ngành"
+			continue
+		}
+		if t.f == "va" && j+1 < b {
+			if m := knownContinuation(toks, i, j, b); m > j {
+				j = m
+				continue
+			}
+			if headAt(toks, j+1) > 0 || toks[j+1].punct {
+				return j
+			}
+			if !toks[j+1].cap {
+				return j
+			}
+			j++ // "Sở Kế hoạch và Đầu tư"
+			continue
+		}
+		n, _ := markerAt(toks, j)
+		if n > 0 && !t.cap {
+			if nounCompound(toks, j) || relative {
+				relative = true
+				j += n
+				continue
+			}
+			return j
+		}
+		if !t.cap {
+			stop := false
+			for _, s := range stops {
+				if seq(toks, j, s.words...) {
+					stop = true
+					break
+				}
+			}
+			if stop {
+				return j
+			}
+		}
+		if t.f == "duoc" {
+			relative = true
+		}
+		j++
+	}
+	return j
+}
+
+// knownContinuation extends the name toks[i:j] over the comma or "và" at
+// toks[j] when the registry knows a longer name ("Sở Văn hóa, Thể thao và
+// Du lịch"); it returns the new end or j.
+func knownContinuation(toks []token, i, j, b int) int {
+	best := j
+	for end := j + 2; end <= b && end <= j+8; end++ {
+		if _, ok := knownKeys[key(joinToks(toks, i, end))]; ok {
+			best = end
+		}
+	}
+	return best
+}
+
+func joinToks(toks []token, i, j int) string {
+	var sb strings.Builder
+	for k := i; k < j; k++ {
+		if k > i && !(toks[k].punct && toks[k].w != "(" && toks[k].w != "-" && toks[k].w != "–") {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(toks[k].w)
+	}
+	return sb.String()
+}
+
+func clean(s string) string {
+	return strings.Trim(vntext.CleanSpace(strings.ReplaceAll(s, "\n", " ")), " ,;:.-–")
+}
+
+func appendNew(list []string, names ...string) []string {
+	for _, n := range names {
+		dup := false
+		for _, x := range list {
+			if vntext.EqualFold(x, n) {
+				dup = true
+				break
+			}
+		}
+		if !dup && n != "" {
+			list = append(list, n)
+		}
+	}
+	if list == nil {
+		list = []string{}
+	}
+	return list
+}
+
+// parseList splits toks[i:j] into agency names: distributive lists are
+// expanded ("các Sở: Xây dựng, Tài chính"), "(gồm …)" lists replace the
+// noun they explain, collective groups and names with commas or "và"
+// inside stay whole.
+func parseList(text string, toks []token, i, j int, cell bool) []string {
+	var out []string
+	for k := i; k < j; {
+		t := toks[k]
+		if t.w == "," || t.w == ";" || t.w == "-" || t.w == "–" || t.w == ":" || !t.cap && (t.f == "va" || t.f == "hoac" || t.f == "cung") {
+			k++
+			continue
+		}
+		if n, prefix := distributiveAt(toks, k, j); n > 0 {
+			items, next := distributiveItems(text, toks, k+n, j, prefix)
+			out = appendNew(out, items...)
+			k = next
+			continue
+		}
+		if headAt(toks, k) == 0 && collectiveAt(toks, k) == 0 && !cell {
+			k++
+			continue
+		}
+		e := itemEnd(toks, k, j)
+		if g := gomAt(toks, k, e); g >= 0 {
+			close := closing(toks, g, e)
+			from := g + 2
+			if toks[g+1].f == "bao" {
+				from++
+			}
+			if inner := parseList(text, toks, from, close, cell); len(inner) > 0 {
+				out = appendNew(out, inner...)
+				k = close + 1
+				continue
+			}
+		}
+		if name := nameText(text, toks, k, e); name != "" {
+			out = appendNew(out, name)
+		}
+		k = e
+	}
+	return out
+}
+
+// itemEnd returns the end of the list member that starts at toks[k].
+func itemEnd(toks []token, k, j int) int {
+	m := k
+	if n := collectiveAt(toks, m); n > 0 {
+		m += n
+	} else {
+		m++
+	}
+	for m < j {
+		t := toks[m]
+		if t.w == "(" {
+			m = closing(toks, m, j) + 1
+			continue
+		}
+		if n := collectiveAt(toks, m); n > 0 && t.f == "cac" {
+			m += n
+			continue
+		}
+		if t.w == ";" {
+			return m
+		}
+		if t.w == "," || !t.cap && (t.f == "va" || t.f == "hoac" || t.f == "cung") {
+			nx := m + 1
+			if nx < j && toks[nx].f == "va" {
+				nx++
+			}
+			if nx >= j {
+				return m
+			}
+			if n, _ := distributiveAt(toks, nx, j); n > 0 {
+				return m
+			}
+			if (headAt(toks, nx) > 0 || collectiveAt(toks, nx) > 0) && knownContinuation(toks, k, m, j) == m {
+				return m
+			}
+		}
+		m++
+	}
+	return m
+}
+
+func closing(toks []token, open, j int) int {
+	d := 0
+	for k := open; k < j; k++ {
+		if toks[k].w == "(" {
+			d++
+		} else if toks[k].w == ")" {
+			if d--; d == 0 {
+				return k
+			}
+		}
+	}
+	return j
+}
+
+// gomAt returns the index of a "(gồm …)" / "(bao gồm …)" in toks[k:e], or -1.
+func gomAt(toks []token, k, e int) int {
+	for m := k; m+1 < e; m++ {
+		if toks[m].w == "(" && (toks[m+1].f == "gom" || seq(toks, m+1, "bao", "gom")) {
+			return m
+		}
+	}
+	return -1
+}
+
+// distributiveAt recognizes "các Sở:" / "Sở:" / "các Bộ:" at toks[k] and
+// returns its length and the noun each member takes ("Sở").
+func distributiveAt(toks []token, k, j int) (int, string) {
+	m := k
+	if m < j && toks[m].f == "cac" {
+		m++
+	}
+	if m+1 >= j || toks[m+1].w != ":" {
+		return 0, ""
+	}
+	switch toks[m].f {
+	case "so", "bo", "ban", "cuc", "vu":
+		w := toks[m].w
+		r := []rune(w)
+		return m + 2 - k, strings.ToUpper(string(r[0])) + string(r[1:])
+	}
+	return 0, ""
+}
+
+// distributiveItems reads the members of a distributive list from toks[k]
+// up to ";" or j, each taking prefix unless it names its own agency
+// ("Ban Dân tộc tỉnh").
+func distributiveItems(text string, toks []token, k, j int, prefix string) ([]string, int) {
+	end := k
+	for end < j && toks[end].w != ";" && toks[end].w != ")" {
+		end++
+	}
+	var pieces [][2]int
+	s := k
+	for m := k; m <= end; m++ {
+		if m == end || toks[m].w == "," {
+			if m > s {
+				pieces = append(pieces, [2]int{s, m})
+			}
+			s = m + 1
+		}
+	}
+	var out []string
+	var cur [2]int
+	have := false
+	flush := func() {
+		if !have {
+			return
+		}
+		name := nameText(text, toks, cur[0], cur[1])
+		if headAt(toks, cur[0]) == 0 {
+			name = prefix + " " + name
+		}
+		out = append(out, name)
+		have = false
+	}
+	for _, p := range pieces {
+		if have {
+			joined := prefix + " " + joinToks(toks, cur[0], p[1])
+			_, known := knownKeys[key(joined)]
+			if known || !toks[p[0]].cap && !toks[p[0]].punct {
+				cur[1] = p[1]
+				continue
+			}
+		}
+		flush()
+		cur, have = p, true
+	}
+	flush()
+	return out, end
+}
+
+// nameText is the text of toks[k:e] as written, without parentheticals
+// and with line breaks as spaces.
+func nameText(text string, toks []token, k, e int) string {
+	if k >= e {
+		return ""
+	}
+	var sb strings.Builder
+	from := toks[k].s
+	for m := k; m < e; m++ {
+		if toks[m].w == "(" {
+			sb.WriteString(text[from:toks[m].s])
+			c := closing(toks, m, e)
+			m = c
+			if c < e {
+				from = toks[c].e
+			} else {
+				from = toks[e-1].e
+			}
+		}
+	}
+	if from < toks[e-1].e {
+		sb.WriteString(text[from:toks[e-1].e])
+	}
+	name := clean(sb.String())
+	for _, p := range []string{"và ", "cùng ", "với "} {
+		name = strings.TrimPrefix(name, p)
+	}
+	return name
+}
