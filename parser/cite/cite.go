@@ -1,7 +1,19 @@
-// Package cite finds the instruments a document cites.
+// Package cite finds the instruments a document cites: every mention of a
+// law, decree, decision, circular, resolution, letter … with its number,
+// date, issuer, subject and the article/clause it points at, grouped by one
+// normalized key per instrument. It also returns the document's references
+// to its own articles and clauses (InternalReferences).
+//
+// The grammar works on tokens (token.go) and reads its vocabulary from
+// vocab.go; the rules are in scan.go.
 package cite
 
-import "github.com/vanban/vanban/parser"
+import (
+	"strings"
+
+	"github.com/vanban/vanban/parser"
+	"github.com/vanban/vanban/parser/vntext"
+)
 
 // Mention is one place an instrument is named.
 type Mention struct {
@@ -10,6 +22,18 @@ type Mention struct {
 	Pinpoint *string `json:"pinpoint"`
 	Line     int     `json:"line"`
 	Col      int     `json:"col"`
+	// Offset and End are the byte span of Text in the document.
+	Offset int `json:"offset"`
+	End    int `json:"end"`
+	// InTitleOf is the key of the instrument in whose subject this one is
+	// named ("… sửa đổi, bổ sung một số điều của Thông tư số 58/2016/TT-BTC").
+	InTitleOf string `json:"in_title_of,omitempty"`
+	// ContextHead is the lead-in that gave type and issuer to a list item
+	// ("các Nghị quyết của Quốc hội:").
+	ContextHead string `json:"context_head,omitempty"`
+	// Anaphoric marks a back-reference by type only ("khoản 2, Điều 12 của
+	// Luật"), resolved to the last instrument of that type named before.
+	Anaphoric bool `json:"anaphoric,omitempty"`
 }
 
 // Citation is one distinct cited instrument with every mention of it.
@@ -23,7 +47,335 @@ type Citation struct {
 	Mentions []Mention `json:"mentions"`
 }
 
+// InternalRef is a reference of the document to its own units: "khoản 2
+// Điều 5 của Nghị định này", "quy định tại Điều 6", "Như Điều 3".
+type InternalRef struct {
+	Path string `json:"path"`
+	Text string `json:"text"`
+	// Targets are the paths the reference points at ("5/2"); empty for
+	// chapters and sections, which are not path segments.
+	Targets []string `json:"targets"`
+	// Resolved is true when every target is a unit of the document.
+	Resolved bool `json:"resolved"`
+	Line     int  `json:"line"`
+	Col      int  `json:"col"`
+	Offset   int  `json:"offset"`
+	End      int  `json:"end"`
+}
+
+// Result is everything the extractor finds.
+type Result struct {
+	Citations []Citation    `json:"citations"`
+	Internal  []InternalRef `json:"internal_references"`
+}
+
 // Extract returns the instruments doc cites, in order of first mention.
 func Extract(doc *parser.Document) []Citation {
-	return []Citation{} // filled by the citation extractor (issue 3)
+	return ExtractAll(doc).Citations
+}
+
+// InternalReferences returns doc's references to its own units.
+func InternalReferences(doc *parser.Document) []InternalRef {
+	return ExtractAll(doc).Internal
+}
+
+// ExtractAll returns the citations and the internal references of doc.
+func ExtractAll(doc *parser.Document) Result {
+	x := &extractor{doc: doc, lastByType: map[string]*raw{}}
+	x.selfKey = symKey(doc.Header.Number)
+	x.run()
+	return Result{Citations: x.citations(), Internal: x.internal}
+}
+
+// skipPaths are the parts of a document that cite nothing: its own header
+// (which holds its own number) and the signature.
+var skipPaths = map[string]bool{"header": true, "signature": true}
+
+type extractor struct {
+	doc        *parser.Document
+	selfKey    string
+	paths      map[string]bool
+	raws       []*raw
+	internal   []InternalRef
+	lastByType map[string]*raw
+	tz         tokenizer
+}
+
+func (x *extractor) run() {
+	for i, sg := range x.doc.Segments() {
+		if skipPaths[sg.Path] {
+			continue
+		}
+		s := &seg{x: x, idx: i, sg: sg, src: sg.Text}
+		s.toks = x.tz.run(sg.Text)
+		s.scan()
+	}
+}
+
+// symKey is the matching form of a number/symbol: no white space, folded.
+func symKey(sym string) string {
+	if sym == "" {
+		return ""
+	}
+	var b strings.Builder
+	for _, r := range vntext.Fold(vntext.Dashes(sym)) {
+		if isSpace(r) || isIgnorable(r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func (x *extractor) isSelf(sym string) bool {
+	return x.selfKey != "" && symKey(sym) == x.selfKey
+}
+
+// citations groups the mentions by instrument and assigns the keys.
+func (x *extractor) citations() []Citation {
+	group := map[*raw]string{}
+	display := map[string]string{}
+	alias := map[string]string{}   // folded law name → numbered group
+	years := map[string][]string{} // folded law name → years seen
+	for _, r := range x.raws {
+		switch r.kind {
+		case rNumbered:
+			g := "n:" + symKey(r.sym)
+			group[r] = g
+			if _, ok := display[g]; !ok {
+				display[g] = r.sym
+			}
+			if r.alias != "" {
+				if _, ok := alias[vntext.Key(r.alias)]; !ok {
+					alias[vntext.Key(r.alias)] = g
+				}
+			}
+		case rNamed:
+			nk := vntext.Key(r.typ + " " + r.name)
+			if r.year != "" && !contains(years[nk], r.year) {
+				years[nk] = append(years[nk], r.year)
+			}
+		}
+	}
+	for _, r := range x.raws {
+		switch r.kind {
+		case rNamed:
+			base := r.typ
+			if r.name != "" {
+				base += " " + r.name
+			}
+			nk := vntext.Key(base)
+			if g, ok := alias[nk]; ok {
+				group[r] = g
+				continue
+			}
+			y := r.year
+			if y == "" && len(years[nk]) == 1 {
+				y = years[nk][0]
+			}
+			g := "l:" + nk + "|" + y
+			group[r] = g
+			if _, ok := display[g]; !ok || r.year != "" && !strings.HasSuffix(display[g], y) {
+				d := base
+				if y != "" {
+					d += " năm " + y
+				}
+				display[g] = d
+			}
+		case rNick:
+			g := "k:" + vntext.Key(r.typ+" "+r.nick)
+			// a short form of a numbered instrument of the same type
+			var match string
+			for _, o := range x.raws {
+				if o.kind == rNumbered && o.typ == r.typ && (strings.HasPrefix(o.sym, r.nick+"/") || strings.HasPrefix(o.sym, r.nick+"-")) {
+					if match != "" && match != group[o] {
+						match = ""
+						break
+					}
+					match = group[o]
+				}
+			}
+			if match != "" {
+				g = match
+			}
+			group[r] = g
+			if _, ok := display[g]; !ok {
+				display[g] = r.typ + " " + r.nick
+			}
+		}
+	}
+	for _, r := range x.raws {
+		if r.kind == rAnaph {
+			group[r] = group[r.target]
+		}
+	}
+	var order []string
+	byGroup := map[string]*Citation{}
+	for _, r := range x.raws {
+		g := group[r]
+		if g == "" {
+			continue
+		}
+		c := byGroup[g]
+		if c == nil {
+			c = &Citation{Key: display[g], Mentions: []Mention{}}
+			byGroup[g] = c
+			order = append(order, g)
+		}
+		if r.kind != rAnaph {
+			if c.Type == "" || c.Type == unknownType || c.Type == letterType && r.typ != unknownType {
+				if r.typ != "" {
+					c.Type = r.typ
+				}
+			}
+			if r.alias != "" {
+				c.Type = r.typ
+			}
+			if c.Number == nil && (r.sym != "" || r.nick != "") {
+				n := r.sym
+				if n == "" {
+					n = r.nick
+				}
+				c.Number = &n
+			}
+			setOnce(&c.Date, r.date)
+			setOnce(&c.Issuer, r.issuer)
+			setOnce(&c.Title, r.title)
+		}
+		pos := x.doc.Position(r.os)
+		m := Mention{Path: r.path, Text: r.text, Line: pos.Line, Col: pos.Col, Offset: r.os, End: r.oe,
+			ContextHead: r.head, Anaphoric: r.anaph}
+		if r.pinpoint != "" {
+			p := r.pinpoint
+			m.Pinpoint = &p
+		}
+		if r.inTitle != nil {
+			m.InTitleOf = display[group[r.inTitle]]
+		}
+		c.Mentions = append(c.Mentions, m)
+	}
+	out := make([]Citation, 0, len(order))
+	for _, g := range order {
+		out = append(out, *byGroup[g])
+	}
+	return out
+}
+
+func setOnce(p **string, v string) {
+	if *p == nil && v != "" {
+		*p = &v
+	}
+}
+
+func contains(l []string, s string) bool {
+	for _, x := range l {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// ---------------------------------------------------------------------------
+// Internal references
+
+func (x *extractor) pathSet() map[string]bool {
+	if x.paths == nil {
+		x.paths = map[string]bool{}
+		parser.Walk(x.doc.Root, func(n *parser.Node) bool {
+			if n.Path != "" {
+				x.paths[n.Path] = true
+			}
+			return true
+		})
+	}
+	return x.paths
+}
+
+// addInternal records the pinpoint c of segment s as a reference to the
+// document's own units.
+func (x *extractor) addInternal(s *seg, c *chain) {
+	paths := x.pathSet()
+	var arts, clauses, points, annexes []string
+	for _, u := range c.units {
+		switch u.kind {
+		case "điều":
+			arts = append(arts, u.labels...)
+		case "khoản":
+			clauses = append(clauses, u.labels...)
+		case "điểm":
+			points = append(points, u.labels...)
+		case "phụ lục":
+			annexes = append(annexes, u.labels...)
+		}
+	}
+	here := s.sg.Node
+	article := ""
+	for n := here; n != nil; n = n.Parent {
+		if n.Kind == parser.KindArticle {
+			article = n.Path
+			break
+		}
+	}
+	prefix := ""
+	if p := s.sg.Path; strings.HasPrefix(p, "PL") {
+		prefix, _, _ = strings.Cut(p, "/")
+	}
+	var bases []string
+	for _, a := range arts {
+		if a == selfWord {
+			if article != "" {
+				bases = append(bases, article)
+			}
+			continue
+		}
+		cand := a
+		if prefix != "" && paths[prefix+"/"+a] {
+			cand = prefix + "/" + a
+		}
+		bases = append(bases, cand)
+	}
+	if len(arts) == 0 && (len(clauses) > 0 || len(points) > 0) && article != "" {
+		bases = append(bases, article)
+	}
+	var targets []string
+	for _, b := range bases {
+		cl := clauses
+		if len(cl) == 0 {
+			cl = []string{""}
+		}
+		for _, k := range cl {
+			t := b
+			if k == selfWord {
+				t = s.sg.Path
+			} else if k != "" {
+				t += "/" + k
+			}
+			if len(points) == 0 {
+				targets = append(targets, t)
+				continue
+			}
+			for _, p := range points {
+				if p != selfWord {
+					targets = append(targets, t+"/"+p)
+				}
+			}
+		}
+	}
+	for _, a := range annexes {
+		targets = append(targets, "PL"+a)
+	}
+	resolved := len(targets) > 0
+	for _, t := range targets {
+		if !paths[t] {
+			resolved = false
+		}
+	}
+	os := s.sg.Offset + s.toks[c.s].os
+	pos := x.doc.Position(os)
+	if targets == nil {
+		targets = []string{}
+	}
+	x.internal = append(x.internal, InternalRef{Path: s.sg.Path, Text: s.text(c.s, c.e), Targets: targets,
+		Resolved: resolved, Line: pos.Line, Col: pos.Col, Offset: os, End: s.sg.Offset + s.toks[c.e-1].oe})
 }

@@ -1,0 +1,318 @@
+package cite
+
+import (
+	"sort"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/vanban/vanban/parser/vntext"
+)
+
+// A token is a word, a number or one punctuation rune of a segment. The
+// grammar compares folded text (vntext.FoldRune: no diacritics, đ→d, lower
+// case, so NFD input, tone placement and case do not matter) and goes back
+// to the original through os/oe whenever diacritics or case decide.
+type token struct {
+	f      string // folded text
+	os, oe int    // byte span in the segment's original text
+	kind   byte   // kWord, kNum or kPunct
+	cap    bool   // the first letter is upper case in the original
+	upper  bool   // every letter is upper case (and there is one)
+	lower  bool   // every letter is lower case
+	sp     bool   // white space (or ignorable markup) before it
+}
+
+const (
+	kWord  byte = 'w' // letters, possibly with digits ("QH15", "Km18")
+	kNum   byte = 'n' // digits only
+	kPunct byte = 'p'
+)
+
+// tokenizer turns a segment into tokens; it keeps its buffers between
+// segments so that a document costs a few allocations, not one per word.
+type tokenizer struct {
+	fold []byte
+	toks []token
+}
+
+// isIgnorable reports markup that is neither text nor a separator: the
+// emphasis and escapes of pandoc Markdown ("*Căn cứ Nghị quyết số*
+// *203/2025/QH15;*", "\-").
+func isIgnorable(r rune) bool { return r == '*' || r == '\\' || r == '_' }
+
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\v', '\f', 0xA0, 0x202F, 0x2007, 0x3000, 0x200B, 0xFEFF, 0xAD:
+		return true
+	}
+	return r > 0x7F && unicode.IsSpace(r)
+}
+
+func isDashRune(r rune) bool {
+	return r == '-' || (r >= 0x2010 && r <= 0x2015) || r == 0x2212 || r == 0xFE63 || r == 0xFF0D
+}
+
+// run tokenizes s.
+func (tz *tokenizer) run(s string) []token {
+	tz.fold = tz.fold[:0]
+	tz.toks = tz.toks[:0]
+	cur := -1 // index of the open alphanumeric token, -1 when none
+	space := true
+	letters, uppers, lowers, digits := 0, 0, 0, 0
+	prevLetterLower := false
+	splitNext := false
+	closeTok := func() {
+		splitNext = false
+		if cur >= 0 {
+			t := &tz.toks[cur]
+			t.upper = letters > 0 && uppers == letters
+			t.lower = letters > 0 && lowers == letters
+			if letters == 0 {
+				t.kind = kNum
+			}
+		}
+		cur = -1
+	}
+	open := func(i int, r rune) {
+		closeTok()
+		tz.toks = append(tz.toks, token{os: i, oe: i, kind: kWord, sp: space, cap: unicode.IsUpper(r)})
+		cur = len(tz.toks) - 1
+		space = false
+		letters, uppers, lowers, digits = 0, 0, 0, 0
+		prevLetterLower = false
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case isSpace(r) || isIgnorable(r):
+			closeTok()
+			space = true
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			if unicode.Is(unicode.Mn, r) {
+				if cur >= 0 {
+					tz.toks[cur].oe = i + size
+				}
+				break
+			}
+			isDigit := r >= '0' && r <= '9'
+			if cur >= 0 {
+				t := &tz.toks[cur]
+				split := false
+				switch {
+				case splitNext:
+					split = true
+				case isDigit && letters > 0 && digits == 0 && isGlueWord(s[t.os:t.oe]):
+					split = true // "số37"
+				case !isDigit && unicode.IsUpper(r) && prevLetterLower && letters > 0:
+					split = true // "cứLuật"
+				case !isDigit && unicode.IsLower(r) && lowerRun(s[i:]) >= 2 &&
+					((letters >= 2 && uppers == letters) || (letters == 0 && digits > 0)):
+					// "CPngày", "2025của": a code or number glued to a word
+					if letters > 0 && isMixedCode(s[t.os:t.oe]+string(r)) {
+						splitNext = true
+						break
+					}
+					split = true
+				}
+				if split {
+					splitNext = false
+					open(i, r)
+				}
+			} else {
+				open(i, r)
+			}
+			t := &tz.toks[cur]
+			t.oe = i + size
+			if isDigit {
+				digits++
+				tz.fold = append(tz.fold, byte(r))
+			} else {
+				letters++
+				if unicode.IsUpper(r) {
+					uppers++
+					prevLetterLower = false
+				} else {
+					lowers++
+					prevLetterLower = true
+				}
+				f := vntext.FoldRune(r)
+				if f < utf8.RuneSelf {
+					tz.fold = append(tz.fold, byte(f))
+				} else {
+					tz.fold = utf8.AppendRune(tz.fold, f)
+				}
+			}
+		default:
+			closeTok()
+			tz.toks = append(tz.toks, token{os: i, oe: i + size, kind: kPunct, sp: space})
+			space = false
+			splitNext = false
+			if isDashRune(r) {
+				tz.fold = append(tz.fold, '-')
+			} else {
+				tz.fold = utf8.AppendRune(tz.fold, r)
+			}
+		}
+		i += size
+	}
+	closeTok()
+	// Assign the folded strings: the fold buffer holds the tokens' folded
+	// text one after another.
+	fs := string(tz.fold)
+	pos := 0
+	for k := range tz.toks {
+		t := &tz.toks[k]
+		n := foldLen(s[t.os:t.oe], t.kind)
+		t.f = fs[pos : pos+n]
+		pos += n
+	}
+	return tz.toks
+}
+
+// foldLen is the length of the folded text the tokenizer wrote for the
+// original text o of one token.
+func foldLen(o string, kind byte) int {
+	if kind == kPunct {
+		r, _ := utf8.DecodeRuneInString(o)
+		if isDashRune(r) {
+			return 1
+		}
+		return len(o)
+	}
+	n := 0
+	for _, r := range o {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		if r >= '0' && r <= '9' {
+			n++
+			continue
+		}
+		f := vntext.FoldRune(r)
+		if f == 0 {
+			continue
+		}
+		n += utf8.RuneLen(f)
+	}
+	return n
+}
+
+// lowerRun counts the lower-case letters at the start of s.
+func lowerRun(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		if !unicode.IsLower(r) {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+var (
+	glueSet  = map[string]bool{}
+	mixedSet = map[string]bool{}
+)
+
+func isGlueWord(o string) bool  { return glueSet[vntext.Lower(o)] }
+func isMixedCode(o string) bool { return mixedSet[vntext.NFC(o)] }
+
+func init() {
+	for _, w := range glueWords {
+		glueSet[vntext.Lower(w)] = true
+	}
+	for _, c := range mixedCaseCodes {
+		mixedSet[vntext.NFC(c)] = true
+	}
+}
+
+// phrase is a word sequence: its tokens folded, and their Lower forms
+// for the diacritic check.
+type phrase struct {
+	text   string
+	f      []string
+	lowers []string
+}
+
+func newPhrase(s string) phrase {
+	var tz tokenizer
+	p := phrase{text: s}
+	for _, t := range tz.run(s) {
+		p.f = append(p.f, t.f)
+		p.lowers = append(p.lowers, vntext.Lower(s[t.os:t.oe]))
+	}
+	return p
+}
+
+// phraseSet matches phrases at a token position, longest first.
+type phraseSet struct {
+	byFirst map[string][]phrase
+}
+
+func newPhraseSet(words ...[]string) *phraseSet {
+	ps := &phraseSet{byFirst: map[string][]phrase{}}
+	for _, list := range words {
+		for _, w := range list {
+			p := newPhrase(w)
+			if len(p.f) == 0 {
+				continue
+			}
+			ps.byFirst[p.f[0]] = append(ps.byFirst[p.f[0]], p)
+		}
+	}
+	for k, l := range ps.byFirst {
+		sort.SliceStable(l, func(i, j int) bool { return len(l[i].f) > len(l[j].f) })
+		ps.byFirst[k] = l
+	}
+	return ps
+}
+
+// match returns the longest phrase of ps at toks[i] and its length in
+// tokens; the words must match with their diacritics (case aside).
+func (ps *phraseSet) match(src string, toks []token, i int) (*phrase, int) {
+	if i >= len(toks) {
+		return nil, 0
+	}
+	l := ps.byFirst[toks[i].f]
+	for k := range l {
+		if n := l[k].at(src, toks, i); n > 0 {
+			return &l[k], n
+		}
+	}
+	return nil, 0
+}
+
+// at reports the length of p at toks[i], 0 when it is not there.
+func (p *phrase) at(src string, toks []token, i int) int {
+	if i+len(p.f) > len(toks) {
+		return 0
+	}
+	for k, f := range p.f {
+		if toks[i+k].f != f {
+			return 0
+		}
+	}
+	for k := range p.f {
+		t := toks[i+k]
+		o := src[t.os:t.oe]
+		if t.kind == kPunct || isASCII(o) && o == p.lowers[k] {
+			continue
+		}
+		if vntext.Lower(o) != p.lowers[k] {
+			return 0
+		}
+	}
+	return len(p.f)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,126 @@
+package cite
+
+// The vocabulary the citation grammar reads. Everything that names words of
+// Vietnamese legal writing lives here as data; scan.go holds only the
+// grammar. Words are written as printed (with diacritics); the init below
+// folds them for the fast first comparison, and the diacritics are checked
+// on the original text afterwards (so "số" is not "sở", "tư" is not "từ").
+
+// extraTypes are instrument names that vocab.DocTypes lacks. "văn bản" is
+// the generic "document", typed by its symbol or else as an official letter.
+var extraTypes = []typeName{
+	{words: "văn bản", name: "", generic: true},
+}
+
+// namedTypes are the types cited by name rather than by number ("Luật Đầu
+// tư công", "Bộ luật Dân sự", "Hiến pháp năm 2013").
+var namedTypes = map[string]bool{"Luật": true, "Bộ luật": true, "Pháp lệnh": true, "Hiến pháp": true}
+
+// constitutionTail is the official tail of the Constitution's name, part of
+// the mention but not of the key.
+var constitutionTail = "nước Cộng hòa xã hội chủ nghĩa Việt Nam"
+
+// mixedCaseCodes are symbol codes printed with a lower-case letter; the
+// tokenizer keeps them whole when a word is glued after them ("TTgngày").
+var mixedCaseCodes = []string{"TTg", "TTr", "CTr", "QyĐ"}
+
+// issuerCodes are the issuer parts of number/symbols. A symbol printed
+// without "số" and without a type word ("theo 40/2020/NĐ-CP") is accepted
+// when it carries a type code (vocab.DocTypes) or one of these.
+var issuerCodes = []string{
+	"CP", "TTg", "QH", "UBTVQH", "TW", "TU", "HU", "ĐU", "BCT", "BTC", "BKHĐT", "BYT", "BXD", "BNV",
+	"BGDĐT", "BTNMT", "BNNPTNT", "BLĐTBXH", "BGTVT", "BTTTT", "BVHTTDL", "BKHCN", "BTP", "BCA", "BQP",
+	"BNG", "NHNN", "VPCP", "VPQH", "UBND", "HĐND", "TANDTC", "VKSNDTC", "HĐTP", "KTNN", "TCHQ", "TCT",
+	"BCĐ", "BCSĐ", "BTGTW", "UBKTTW", "MTTQ", "BDT", "UBDT", "BBT", "BCT-BTC",
+}
+
+// glueWords are words that scraped text glues to the number after them
+// ("số37/2025/NĐ-CP", "ngày26"); the tokenizer splits them off.
+var glueWords = []string{"số", "ngày", "năm", "tháng", "Điều", "khoản", "Khoản", "điểm"}
+
+// notInstrumentBefore are words after which "số N/..." is not an
+// instrument: forms, border markers, accounts, codes, plates.
+var notInstrumentBefore = []string{
+	"mẫu", "biểu", "mốc", "mã", "tài khoản", "tờ khai", "hộ chiếu", "biển", "phiếu", "sổ", "hồ sơ",
+	"giấy phép", "giấy chứng nhận", "thửa", "tờ bản đồ", "căn cước", "điện thoại", "fax", "lô",
+	"km", "quốc lộ", "tỉnh lộ", "phụ lục", "bảng", "hợp đồng", "chứng chỉ", "thẻ",
+}
+
+// pinpointUnits are the parts of an instrument a reference points at, as
+// Vietnamese writes them before the instrument ("khoản 3 Điều 46").
+var pinpointUnits = []string{"điểm", "khoản", "điều", "chương", "mục", "tiểu mục", "phần", "tiết", "phụ lục"}
+
+// pinpointGap are the words allowed between a pinpoint and its instrument
+// ("khoản 2, Điều 12 của Luật").
+var pinpointGap = []string{"của", "tại", "thuộc"}
+
+// selfWord follows a type to make the document's reference to itself
+// ("Quyết định này", "Điều này").
+var selfWord = "này"
+
+// listPlural opens a lead-in that gives type and issuer to a list ("các
+// Nghị quyết của HĐND tỉnh …: số 29/NQ-HĐND …; số 30/NQ-HĐND …").
+var listPlural = []string{"các", "những"}
+
+// lawNameStops are the words and phrases at which the name of a law ends:
+// function words, verbs and connectives that cannot continue a name. The
+// first word of a name is never checked ("Luật Ban hành văn bản …").
+var lawNameStops = []string{
+	"các", "những", "ngày", "tháng", "số", "của", "và", "hoặc", "đã", "được", "để", "tại", "theo",
+	"về", "trong", "thì", "có", "là", "sẽ", "đang", "cần", "phải", "nhằm", "với", "cho", "từ", "đến",
+	"khi", "nếu", "do", "bởi", "mà", "như", "này", "đó", "nay", "trên", "dưới", "gồm", "cũng",
+	"sau", "trước", "hiện hành", "quy định", "hướng dẫn", "sửa đổi", "bổ sung", "thi hành", "ban hành",
+	"thực hiện", "triển khai", "chi tiết", "liên quan", "hiệu lực", "áp dụng", "bảo đảm", "đảm bảo",
+	"năm", "hết", "nêu", "nói", "kể", "vừa", "mới", "cụ thể", "hợp nhất", "tổ chức thực hiện",
+}
+
+// lawNameInfixes are the phrases inside real law names that would
+// otherwise end the name at a stop word.
+var lawNameInfixes = []string{
+	"theo phương thức", "của Quốc hội và Hội đồng nhân dân", "và lệ phí", "và hải đảo",
+	"và Phát triển nông thôn", "và thông tin",
+}
+
+// amendingHead opens the name of an amending law: the laws named after it
+// belong to its name ("Luật sửa đổi, bổ sung một số điều của Luật Tổ chức
+// Chính phủ và Luật Tổ chức chính quyền địa phương").
+var amendingHead = []string{"sửa đổi, bổ sung một số điều của", "sửa đổi, bổ sung một số điều", "sửa đổi, bổ sung", "sửa đổi"}
+
+// issuerLower are the lower-case words that continue an issuer's name
+// ("Ban cán sự đảng UBND tỉnh", "Bộ Nông nghiệp và Phát triển nông thôn",
+// "Ủy ban nhân dân thành phố Hà Nội").
+var issuerLower = []string{
+	"nhân", "dân", "tỉnh", "thành", "phố", "huyện", "quận", "thị", "xã", "trấn", "cán", "sự", "đảng",
+	"tối", "cao", "thường", "vụ", "nhà", "nước", "khóa", "khoá", "nông", "thôn", "hội", "trung",
+	"ương", "chính", "phủ", "quốc", "đặc", "biệt", "trực", "thuộc", "bộ", "ban", "cấp", "lâm", "thời",
+	"tư", "pháp", "điện", "tử", "nghiệp", "nghệ", "học",
+}
+
+// issuerCommaHeads are issuers whose names hold a comma ("Bộ Văn hóa,
+// Thể thao và Du lịch").
+var issuerCommaHeads = []string{"Bộ", "Bộ trưởng Bộ"}
+
+// titleHeads open the subject of a cited instrument after its number,
+// date and issuer (see the gold's TITLE CONVENTION).
+var titleHeads = []string{
+	"về", "quy định", "ban hành", "sửa đổi", "bổ sung", "hướng dẫn", "phê duyệt", "thành lập",
+	"công bố", "bãi bỏ", "điều chỉnh", "giao", "thông qua", "kiện toàn", "phân bổ", "quyết định",
+	"ủy quyền", "uỷ quyền", "phân cấp", "chấm dứt", "tạm dừng", "kéo dài", "sáp nhập", "sắp xếp",
+}
+
+// titleCommaStops end a title at a comma followed by them ("…, cụ thể:").
+var titleCommaStops = []string{
+	"cụ thể", "trong đó", "theo đó", "đồng thời", "gắn với", "nhằm", "để",
+	"thì", "trên cơ sở", "xác định", "có hiệu lực", "kể từ", "sau đây", "các", "hướng dẫn của",
+}
+
+// plenumWords follow "Nghị quyết" when the number after it is a plenum
+// ("Nghị quyết Trung ương 8 khóa XI"), not a document number.
+var plenumWords = []string{"trung ương", "hội nghị", "đại hội"}
+
+// letterType is the type of a number whose symbol holds issuer codes only
+// ("100/UBND-KT"); unknownType that of a number with a year and no type code.
+const (
+	letterType  = "Công văn"
+	unknownType = "Văn bản"
+)
