@@ -127,7 +127,7 @@ func headingLead(text string) []string {
 	line := firstLine(text)
 	toks := tokenize(line)
 	i := skipLabel(toks, 0)
-	if i < len(toks) && (toks[i].f == "de" && i+1 < len(toks) && toks[i+1].f == "nghi" || toks[i].f == "giao" || toks[i].f == "yeu" && i+1 < len(toks) && toks[i+1].f == "cau") {
+	if i < len(toks) && (seq(toks, i, "đề", "nghị") || toks[i].f == "giao" || seq(toks, i, "yêu", "cầu")) {
 		if toks[i].f == "giao" {
 			i++
 		} else {
@@ -145,7 +145,7 @@ func headingLead(text string) []string {
 	if end > i && toks[end-1].w == ")" {
 		for j := end - 1; j > i; j-- {
 			if toks[j].w == "(" {
-				if toks[j+1].f != "gom" {
+				if toks[j+1].f != "gồm" {
 					end = j
 				}
 				break

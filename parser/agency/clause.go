@@ -34,9 +34,9 @@ func clauses(toks []token) [][2]int {
 				continue
 			}
 			cut(i+1, i+1) // keep ":" in the clause: "X:" may be a lead
-		case t.f == "thi" && !t.cap && i > start:
+		case t.f == "thì" && !t.cap && i > start:
 			cut(i, i+1)
-		case seq(toks, i, "dong", "thoi") && i > start && toks[i-1].w == ",":
+		case seq(toks, i, "đồng", "thời") && i > start && toks[i-1].w == ",":
 			cut(i-1, i+2)
 		}
 	}
@@ -48,7 +48,7 @@ func clauses(toks []token) [][2]int {
 // ("các Sở:", "các Bộ:", "Sở:").
 func distributive(toks []token, i int) bool {
 	switch toks[i].f {
-	case "so", "bo", "ban", "cuc", "nganh", "huyen", "vu", "don", "gom", "co":
+	case "sở", "bộ", "ban", "cục", "ngành", "huyện", "vụ", "vị", "gồm", "có":
 		return true
 	}
 	return false
@@ -68,8 +68,8 @@ func skipLabel(toks []token, i int) int {
 			i += 2
 		case isLabelWord(t.w) && i+1 < len(toks) && !toks[i+1].punct && strings.ContainsAny(t.w, "0123456789") && strings.Contains(t.w, "."):
 			i++ // "6.3" followed by its text
-		case seq(toks, i, "dong", "thoi") || seq(toks, i, "trong", "do") || seq(toks, i, "ngoai", "ra") || seq(toks, i, "theo", "do") || t.f == "rieng" && i+1 < len(toks) && headAt(toks, i+1) > 0:
-			if t.f == "rieng" {
+		case seq(toks, i, "đồng", "thời") || seq(toks, i, "trong", "đó") || seq(toks, i, "ngoài", "ra") || seq(toks, i, "theo", "đó") || t.f == "riêng" && i+1 < len(toks) && headAt(toks, i+1) > 0:
+			if t.f == "riêng" {
 				i++
 			} else {
 				i += 2
@@ -118,8 +118,11 @@ func findPredicate(toks []token, s, b int) int {
 			return -1
 		}
 		n, strong := markerAt(toks, j)
+		if n > 0 && t.cap {
+			n = 0 // a capitalized word inside a clause is a name ("Ban Quản lý")
+		}
 		if n > 0 {
-			if strong && !(t.f == "khong" && j > s && toks[j-1].f == "duoc") {
+			if strong && !(t.f == "không" && j > s && toks[j-1].f == "được") {
 				return j
 			}
 			if nounCompound(toks, j) || relative {
@@ -137,7 +140,7 @@ func findPredicate(toks []token, s, b int) int {
 			return j
 		}
 		switch t.f {
-		case "duoc", "co", "thuoc", "da":
+		case "được", "có", "thuộc", "đã":
 			relative = true
 		}
 	}
@@ -151,8 +154,8 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 		return nil
 	}
 	first := toks[i].f
-	conditional := first == "neu" || seq(toks, i, "truong", "hop") || first == "khi" || seq(toks, i, "cho", "phep")
-	if seq(toks, i, "cho", "phep") {
+	condIf := first == "nếu" || seq(toks, i, "trường", "hợp")
+	if seq(toks, i, "cho", "phép") {
 		return nil // a permission, not a task
 	}
 	type subject struct {
@@ -163,7 +166,7 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 	// "X:" or "Đối với X:" — a clause that only names its actors.
 	if toks[b-1].w == ":" {
 		j := i
-		if seq(toks, j, "doi", "voi") {
+		if seq(toks, j, "đối", "với") {
 			j += 2
 		}
 		if headAt(toks, j) > 0 && findPredicate(toks, j, b-1) < 0 {
@@ -173,14 +176,15 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 			}
 		}
 	}
-	if !conditional {
+	if !condIf {
 		last := i
 		for s := i; s < b; s++ {
-			if s != i && !(toks[s-1].w == "," && s >= last) {
+			atStart := s == i && first != "khi"
+			if !atStart && !(s > i && toks[s-1].w == "," && s >= last) {
 				continue
 			}
 			st := s
-			if s == i && (toks[s].f == "giao" || seq(toks, s, "de", "nghi") || seq(toks, s, "yeu", "cau")) {
+			if atStart && (toks[s].f == "giao" || seq(toks, s, "đề", "nghị") || seq(toks, s, "yêu", "cầu")) {
 				st = s + 1
 				if toks[s].f != "giao" {
 					st++
@@ -192,9 +196,33 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 			if headAt(toks, st) == 0 {
 				continue
 			}
+			if !atStart && !toks[st].cap && toks[st].f != "các" {
+				continue // a bare "đơn vị" after a comma is an object, not a subject
+			}
 			p := findPredicate(toks, st, b)
 			if p < 0 || toks[p].w == ":" {
 				continue
+			}
+			if !atStart {
+				// a later subject must be a clean list of names right before
+				// its verb, with an object after it, and follow either an
+				// adverbial opening or a complete clause
+				_, end := targets(text, toks, st, b)
+				if end != p && !(end < p && (toks[end].f == "theo" || toks[end].w == "(")) || p+2 >= b {
+					continue
+				}
+				if len(subs) == 0 {
+					intro := false
+					for k := i; k < s; k++ {
+						if isMarker(toks, k) && !nounCompound(toks, k) {
+							intro = true
+							break
+						}
+					}
+					if intro {
+						continue
+					}
+				}
 			}
 			end := p
 			for k := st + 1; k < p; k++ { // "theo chức năng, nhiệm vụ", "trong phạm vi …" qualify the verb
@@ -292,22 +320,25 @@ func roles(text string, toks []token, a, b int) (coop []string, rep reports, lea
 	for k := a; k < b; k++ {
 		t := toks[k]
 		switch {
-		case seq(toks, k, "phoi", "hop") && !nounCompound(toks, k):
+		case seq(toks, k, "phối", "hợp") && !nounCompound(toks, k):
 			j := k + 2
-			for j < b && (seq(toks, j, "chat", "che") || seq(toks, j, "co", "hieu", "qua") || seq(toks, j, "thuong", "xuyen")) {
-				j += len(strings.Fields(map[bool]string{true: "co hieu qua", false: "x x"}[toks[j].f == "co"]))
+			for j < b && (seq(toks, j, "chặt", "chẽ") || seq(toks, j, "có", "hiệu", "quả") || seq(toks, j, "thường", "xuyên")) {
+				if toks[j].f == "có" {
+					j++
+				}
+				j += 2
 			}
-			if j < b && (toks[j].f == "voi" || toks[j].f == "cung") {
+			if j < b && (toks[j].f == "với" || toks[j].f == "cùng") {
 				j++
 			}
 			if names, end := targets(text, toks, j, b); len(names) > 0 {
 				coop = appendNew(coop, names...)
 				k = end - 1
 			}
-		case seq(toks, k, "bao", "cao") && !(k > 0 && (toks[k-1].f == "che" || toks[k-1].f == "do")):
+		case seq(toks, k, "báo", "cáo") && !(k > 0 && (toks[k-1].f == "chế" || toks[k-1].f == "độ")):
 			j := k + 2
-			for j < b && (toks[j].w == "," || seq(toks, j, "de", "xuat") || seq(toks, j, "kien", "nghi") || toks[j].f == "len" || toks[j].f == "ve" || toks[j].f == "cho" || seq(toks, j, "truc", "tiep")) {
-				if toks[j].f == "de" || toks[j].f == "kien" || toks[j].f == "truc" {
+			for j < b && (toks[j].w == "," || seq(toks, j, "đề", "xuất") || seq(toks, j, "kiến", "nghị") || toks[j].f == "lên" || toks[j].f == "về" || toks[j].f == "cho" || seq(toks, j, "trực", "tiếp")) {
+				if toks[j].f == "đề" || toks[j].f == "kiến" || toks[j].f == "trực" {
 					j++
 				}
 				j++
@@ -318,7 +349,7 @@ func roles(text string, toks []token, a, b int) (coop []string, rep reports, lea
 					if toks[m].punct && toks[m].w != "," && toks[m].w != "(" && toks[m].w != ")" {
 						break
 					}
-					if toks[m].f == "ve" && !toks[m].cap {
+					if toks[m].f == "về" && !toks[m].cap {
 						names, end = targets(text, toks, m+1, b)
 						break
 					}
@@ -329,12 +360,12 @@ func roles(text string, toks []token, a, b int) (coop []string, rep reports, lea
 				rep.leadless = appendNew(rep.leadless, names...)
 				k = end - 1
 			}
-		case t.f == "gui" && !t.cap || t.f == "gui" && k == a:
-			if k > 0 && toks[k-1].f == "tien" {
+		case t.f == "gửi" && !t.cap || t.f == "gửi" && k == a:
+			if k > 0 && toks[k-1].f == "tiền" {
 				continue // "tiền gửi": a deposit
 			}
 			j := k + 1
-			for j < b && (toks[j].f == "ve" || toks[j].f == "den" || toks[j].f == "len" || toks[j].f == "toi" || toks[j].f == "cho") {
+			for j < b && (toks[j].f == "về" || toks[j].f == "đến" || toks[j].f == "lên" || toks[j].f == "tới" || toks[j].f == "cho") {
 				j++
 			}
 			names, end := targets(text, toks, j, b)
@@ -343,7 +374,7 @@ func roles(text string, toks []token, a, b int) (coop []string, rep reports, lea
 					if toks[m].punct && toks[m].w != "," {
 						break
 					}
-					if (toks[m].f == "ve" || toks[m].f == "den" || toks[m].f == "toi") && !toks[m].cap {
+					if (toks[m].f == "về" || toks[m].f == "đến" || toks[m].f == "tới") && !toks[m].cap {
 						names, end = targets(text, toks, m+1, b)
 						break
 					}
@@ -352,14 +383,14 @@ func roles(text string, toks []token, a, b int) (coop []string, rep reports, lea
 			if len(names) > 0 {
 				rep.all = appendNew(rep.all, names...)
 				rep.leadless = appendNew(rep.leadless, names...)
-				if end < b && seq(toks, end, "tong", "hop") {
+				if end < b && seq(toks, end, "tổng", "hợp") {
 					lead = appendNew(lead, names...)
 				}
 				k = end - 1
 			}
-		case (t.f == "trinh" || seq(toks, k, "tham", "muu") || seq(toks, k, "de", "xuat") || seq(toks, k, "kien", "nghi")) && !nounCompound(toks, k):
+		case (t.f == "trình" || seq(toks, k, "tham", "mưu") || seq(toks, k, "đề", "xuất") || seq(toks, k, "kiến", "nghị")) && !nounCompound(toks, k):
 			j := k + 1
-			if t.f != "trinh" {
+			if t.f != "trình" {
 				j++
 			}
 			if j < b && toks[j].f == "cho" {
@@ -369,9 +400,9 @@ func roles(text string, toks []token, a, b int) (coop []string, rep reports, lea
 				rep.all = appendNew(rep.all, names...)
 				k = end - 1
 			}
-		case t.w == "(" && k+1 < b && (toks[k+1].f == "qua" || seq(toks, k+1, "thong", "qua")):
+		case t.w == "(" && k+1 < b && (toks[k+1].f == "qua" || seq(toks, k+1, "thông", "qua")):
 			j := k + 2
-			if toks[k+1].f == "thong" {
+			if toks[k+1].f == "thông" {
 				j++
 			}
 			for j < b && toks[j].w != ")" {
@@ -411,9 +442,9 @@ func targets(text string, toks []token, i, b int) ([]string, int) {
 		end = n
 		// continue the list over ", " / " và " / "; " before another name
 		k := n
-		if k < b && (toks[k].w == "," || toks[k].f == "va" || toks[k].f == "hoac" || toks[k].f == "cung") {
+		if k < b && (toks[k].w == "," || toks[k].f == "và" || toks[k].f == "hoặc" || toks[k].f == "cùng") {
 			k++
-			if k < b && toks[k].f == "va" {
+			if k < b && toks[k].f == "và" {
 				k++
 			}
 		}
@@ -427,12 +458,13 @@ func targets(text string, toks []token, i, b int) ([]string, int) {
 
 // stops are words that end a name read as an object ("gửi Sở Tài chính
 // xem xét", "báo cáo UBND tỉnh phương án …").
-var stops = phrases(false, "xem xet", "tong hop", "de", "theo", "truoc", "phe duyet", "giai quyet", "thao go",
-	"bo sung", "dieu chinh", "trong", "khi", "nham", "neu", "cho", "bang", "ve", "tai", "sau", "dong thoi",
-	"tinh hinh", "ket qua", "ho so", "phuong an", "ke hoach", "du toan", "nhu cau", "de xuat", "kien nghi",
-	"quyet dinh", "van ban", "chinh sach", "danh muc", "bao cao", "thong tin", "giao", "kiem tra", "doi voi",
-	"ve viec", "nhung", "cac van de", "viec", "de nghi", "xin", "qua", "hoac", "va", "cung", "voi", "o", "tu",
-	"duoi", "den", "ngay", "thang", "nam", "dinh ky", "hang", "hang thang", "truc tiep", "tren")
+var stops = phrases(false, "xem xét", "tổng hợp", "để", "theo", "trước", "phê duyệt", "giải quyết", "tháo gỡ",
+	"bổ sung", "điều chỉnh", "trong", "khi", "nhằm", "nếu", "cho", "bằng", "về", "tại", "sau", "đồng thời",
+	"tình hình", "kết quả", "hồ sơ", "phương án", "kế hoạch", "dự toán", "nhu cầu", "đề xuất", "kiến nghị",
+	"quyết định", "văn bản", "chính sách", "danh mục", "báo cáo", "thông tin", "giao", "kiểm tra", "đối với",
+	"về việc", "những", "các vấn đề", "việc", "đề nghị", "xin", "qua", "hoặc", "và", "cùng", "với", "ở", "từ",
+	"dưới", "đến", "ngày", "tháng", "năm", "định kỳ", "hằng", "hàng tháng", "trực tiếp", "trên", "chi tiết",
+	"giải ngân", "thực hiện", "các giải pháp", "phương hướng", "ý kiến")
 
 // nameEnd returns the index after the agency name that starts at toks[i]:
 // through its collective group, its words and qualifiers, up to a verb, a
@@ -451,7 +483,7 @@ func nameEnd(toks []token, i, b int) int {
 		t := toks[j]
 		if t.w == "(" {
 			// a parenthetical that is not a routing note belongs to the name
-			if j+1 < b && (toks[j+1].f == "qua" || toks[j+1].f == "thong") {
+			if j+1 < b && (toks[j+1].f == "qua" || toks[j+1].f == "thông") {
 				return j
 			}
 			d := depthAt(toks, j, b)
@@ -482,11 +514,11 @@ func nameEnd(toks []token, i, b int) int {
 			}
 			return j
 		}
-		if n := collectiveAt(toks, j); n > 0 && j > i && toks[j].f == "cac" {
+		if n := collectiveAt(toks, j); n > 0 && j > i && toks[j].f == "các" {
 			j += n // "Thủ trưởng các sở, ban, ngành"
 			continue
 		}
-		if t.f == "va" && j+1 < b {
+		if t.f == "và" && j+1 < b {
 			if m := knownContinuation(toks, i, j, b); m > j {
 				j = m
 				continue
@@ -521,7 +553,7 @@ func nameEnd(toks []token, i, b int) int {
 				return j
 			}
 		}
-		if t.f == "duoc" {
+		if t.f == "được" {
 			relative = true
 		}
 		j++
@@ -584,7 +616,7 @@ func parseList(text string, toks []token, i, j int, cell bool) []string {
 	var out []string
 	for k := i; k < j; {
 		t := toks[k]
-		if t.w == "," || t.w == ";" || t.w == "-" || t.w == "–" || t.w == ":" || !t.cap && (t.f == "va" || t.f == "hoac" || t.f == "cung") {
+		if t.w == "," || t.w == ";" || t.w == "-" || t.w == "–" || t.w == ":" || !t.cap && (t.f == "và" || t.f == "hoặc" || t.f == "cùng") {
 			k++
 			continue
 		}
@@ -633,16 +665,16 @@ func itemEnd(toks []token, k, j int) int {
 			m = closing(toks, m, j) + 1
 			continue
 		}
-		if n := collectiveAt(toks, m); n > 0 && t.f == "cac" {
+		if n := collectiveAt(toks, m); n > 0 && t.f == "các" {
 			m += n
 			continue
 		}
 		if t.w == ";" {
 			return m
 		}
-		if t.w == "," || !t.cap && (t.f == "va" || t.f == "hoac" || t.f == "cung") {
+		if t.w == "," || !t.cap && (t.f == "và" || t.f == "hoặc" || t.f == "cùng") {
 			nx := m + 1
-			if nx < j && toks[nx].f == "va" {
+			if nx < j && toks[nx].f == "và" {
 				nx++
 			}
 			if nx >= j {
@@ -677,7 +709,7 @@ func closing(toks []token, open, j int) int {
 // gomAt returns the index of a "(gồm …)" / "(bao gồm …)" in toks[k:e], or -1.
 func gomAt(toks []token, k, e int) int {
 	for m := k; m+1 < e; m++ {
-		if toks[m].w == "(" && (toks[m+1].f == "gom" || seq(toks, m+1, "bao", "gom")) {
+		if toks[m].w == "(" && (toks[m+1].f == "gồm" || seq(toks, m+1, "bao", "gồm")) {
 			return m
 		}
 	}
@@ -688,14 +720,14 @@ func gomAt(toks []token, k, e int) int {
 // returns its length and the noun each member takes ("Sở").
 func distributiveAt(toks []token, k, j int) (int, string) {
 	m := k
-	if m < j && toks[m].f == "cac" {
+	if m < j && toks[m].f == "các" {
 		m++
 	}
 	if m+1 >= j || toks[m+1].w != ":" {
 		return 0, ""
 	}
 	switch toks[m].f {
-	case "so", "bo", "ban", "cuc", "vu":
+	case "sở", "bộ", "ban", "cục", "vụ":
 		w := toks[m].w
 		r := []rune(w)
 		return m + 2 - k, strings.ToUpper(string(r[0])) + string(r[1:])

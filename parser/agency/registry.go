@@ -26,7 +26,7 @@ var abbreviations = map[string]string{
 	"ldtbxh": "lao dong-thuong binh va xa hoi", "ld,tb&xh": "lao dong-thuong binh va xa hoi",
 	"nn&ptnt": "nong nghiep va phat trien nong thon", "nnptnt": "nong nghiep va phat trien nong thon",
 	"nn-ptnt": "nong nghiep va phat trien nong thon",
-	"gtvt": "giao thong van tai", "gd&dt": "giao duc va dao tao", "gddt": "giao duc va dao tao",
+	"gtvt":    "giao thong van tai", "gd&dt": "giao duc va dao tao", "gddt": "giao duc va dao tao",
 	"vhttdl": "van hoa, the thao va du lich", "vh,tt&dl": "van hoa, the thao va du lich",
 	"vhtt&dl": "van hoa, the thao va du lich", "vh-tt&dl": "van hoa, the thao va du lich",
 	"tt&tt": "thong tin va truyen thong", "tttt": "thong tin va truyen thong",

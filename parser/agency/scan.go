@@ -12,7 +12,7 @@ import (
 type token struct {
 	s, e  int    // byte span
 	w     string // as written
-	f     string // folded
+	f     string // lower case (vntext.Lower), diacritics kept
 	cap   bool   // starts with an upper-case letter
 	punct bool
 }
@@ -51,7 +51,7 @@ func tokenize(text string) []token {
 			break
 		}
 		w := text[i:j]
-		toks = append(toks, token{s: i, e: j, w: w, f: vntext.Fold(w), cap: unicode.IsUpper(r)})
+		toks = append(toks, token{s: i, e: j, w: w, f: vntext.Lower(w), cap: unicode.IsUpper(r)})
 		i = j
 	}
 	return toks
@@ -86,7 +86,8 @@ func phrases(strong bool, list ...string) []phrase {
 	return out
 }
 
-// heads are the words an agency name starts with.
+// heads are the words an agency name starts with (lower case, with
+// diacritics: "sở" is not "số", "bộ" is not "bố").
 var heads = func() []phrase {
 	var hs []phrase
 	add := func(cap bool, not string, list ...string) {
@@ -94,25 +95,23 @@ var heads = func() []phrase {
 			hs = append(hs, phrase{words: strings.Fields(s), cap: cap, not: strings.Fields(not)})
 		}
 	}
-	add(false, "", "uy ban", "ubnd", "hdnd", "hoi dong nhan dan", "ubmttq", "mttq", "kho bac", "kbnn", "cong an",
-		"bao hiem xa hoi", "bhxh", "he thong ngan hang", "ngan hang nha nuoc", "chu tich", "pho chu tich",
-		"thu truong", "giam doc", "pho giam doc", "chanh van phong", "chu dau tu", "co quan", "don vi",
-		"doanh nghiep", "toa an", "vien kiem sat", "kiem toan nha nuoc", "tinh uy", "huyen uy", "thanh uy",
-		"dang uy", "quoc hoi", "thu tuong", "bo truong", "nguoi dung dau", "nha dau tu", "cac nha dau tu",
-		"cac so", "cac bo", "cac ban", "cac nganh", "cac co quan", "cac don vi", "cac chu dau tu",
-		"cac huyen", "cac dia phuong", "cac doanh nghiep", "cac to chuc", "cac cap", "cac tinh", "cac xa",
-		"cac hoi", "cac doan the", "cac ngan hang", "cac truong", "cac benh vien", "cac cuc", "cac vu",
-		"cac tap doan", "cac tong cong ty", "cac cong ty", "cac chi cuc", "cac trung tam", "cac luc luong",
-		"cac bo, nganh", "cac ty", "lanh dao cac", "can bo, cong chuc")
-	add(true, "huu luong lieu", "so")
-	add(true, "tieu may phan luat sung quy truong", "bo")
-	add(true, "hanh dau", "ban")
-	add(true, "bo", "cuc")
-	add(true, "", "tong cuc", "chi cuc", "van phong", "thanh tra", "tong cong ty", "cong ty", "tap doan",
-		"tinh doan", "lien doan", "trung tam", "chinh phu", "mat tran", "thuong truc", "hoi dong", "ban quan ly",
-		"dai phat thanh", "dai truyen hinh", "vien", "chi nhanh", "quy", "hoc vien", "benh vien", "cang vu",
-		"hiep hoi", "lien minh", "doan", "hoi")
-	add(true, "viec", "vu")
+	add(false, "", "ủy ban", "ubnd", "hđnd", "hội đồng nhân dân", "ubmttq", "mttq", "kho bạc", "kbnn", "công an",
+		"bảo hiểm xã hội", "bhxh", "hệ thống ngân hàng", "ngân hàng nhà nước", "chủ tịch", "phó chủ tịch",
+		"thủ trưởng", "giám đốc", "phó giám đốc", "chánh văn phòng", "chủ đầu tư", "cơ quan", "đơn vị",
+		"doanh nghiệp", "tòa án", "viện kiểm sát", "kiểm toán nhà nước", "tỉnh ủy", "huyện ủy", "thành ủy",
+		"đảng ủy", "quốc hội", "thủ tướng", "bộ trưởng", "người đứng đầu", "nhà đầu tư", "đội ngũ",
+		"các sở", "các bộ", "các ban", "các ngành", "các cơ quan", "các đơn vị", "các chủ đầu tư",
+		"các huyện", "các địa phương", "các doanh nghiệp", "các tổ chức", "các cấp", "các tỉnh", "các xã",
+		"các hội", "các đoàn thể", "các ngân hàng", "các trường", "các bệnh viện", "các cục", "các vụ",
+		"các tập đoàn", "các tổng công ty", "các công ty", "các chi cục", "các trung tâm", "các lực lượng",
+		"các nhà đầu tư", "các chủ tịch", "lãnh đạo các", "cán bộ , công chức", "các ban quản lý")
+	add(true, "", "sở")
+	add(true, "tiêu máy phận luật", "bộ")
+	add(true, "hành", "ban")
+	add(true, "", "cục", "vụ", "tổng cục", "chi cục", "văn phòng", "thanh tra", "tổng công ty", "công ty", "tập đoàn",
+		"tỉnh đoàn", "liên đoàn", "trung tâm", "chính phủ", "mặt trận", "thường trực", "hội đồng", "ban quản lý",
+		"đài phát thanh", "đài truyền hình", "viện", "chi nhánh", "quỹ", "học viện", "bệnh viện", "cảng vụ",
+		"hiệp hội", "liên minh", "đoàn", "hội", "báo", "đài", "trường", "phòng", "ngân hàng", "kho bạc")
 	return hs
 }()
 
@@ -133,16 +132,17 @@ func headAt(toks []token, i int) int {
 		if n := i + len(h.words); n < len(toks) && contains(h.not, toks[n].f) {
 			continue
 		}
-		if h.words[0] == "vien" && i+1 < len(toks) && toks[i+1].f == "chuc" || h.words[0] == "hoi" && i+1 < len(toks) && (toks[i+1].f == "nghi" || toks[i+1].f == "thao") || h.words[0] == "quy" && i+1 < len(toks) && !toks[i+1].cap || h.words[0] == "doan" && i+1 < len(toks) && !toks[i+1].cap {
-			continue
+		if len(h.words) == 1 && h.cap && (i+1 >= len(toks) || !toks[i+1].cap) && !contains(lowerOK, h.words[0]) {
+			continue // "Hội nghị", "Phòng, chống", "Trường hợp": not a name
 		}
 		best = len(h.words)
 	}
-	if best == 0 && i+1 < len(toks) && toks[i].cap && toks[i+1].cap && (toks[i].f == "phong" || toks[i].f == "bao" || toks[i].f == "dai" || toks[i].f == "truong") {
-		return 1 // Phòng Tài chính, Báo Lạng Sơn, Đài …, Trường …
-	}
 	return best
 }
+
+// lowerOK are one-word heads whose name may go on in lower case ("Sở Tài
+// chính" is written "Sở Tài chính", but "Sở giao thông" also occurs).
+var lowerOK = []string{"sở", "bộ", "cục", "vụ", "ban", "thanh tra", "văn phòng"}
 
 func contains(list []string, s string) bool {
 	for _, x := range list {
@@ -155,23 +155,44 @@ func contains(list []string, s string) bool {
 
 // markers are the verbs (and modal words) that end the subject of a
 // clause. Strong ones end it even inside a relative clause.
-var markers = append(phrases(true, "chu dong", "khan truong", "tiep tuc", "tap trung", "phai", "chiu trach nhiem",
-	"kip thoi", "kien quyet", "khong", "can", "co trach nhiem", "nghiem tuc", "tang cuong", "day manh",
-	"quyet liet", "khan cap", "thuong xuyen", "tich cuc"),
-	phrases(false, "chu tri", "phoi hop", "thuc hien", "huong dan", "tham muu", "giao", "phan bo", "bao cao",
-		"ban hanh", "don doc", "theo doi", "chi dao", "lap", "ra soat", "hoan thanh", "nhap", "can cu", "trien khai",
-		"xay dung", "to chuc", "nop", "tong hop", "kiem tra", "de xuat", "trinh", "cong bo", "quan ly", "dam bao",
-		"bao dam", "cung cap", "huy dong", "ho tro", "nghien cuu", "gui", "khi", "xu ly", "uu tien", "tao dieu kien",
-		"giam sat", "danh gia", "cap nhat", "thu hoi", "dieu hanh", "phat dong", "tuyen truyen", "chuan bi",
-		"phe duyet", "tham dinh", "bo tri", "duy tri", "nang cao", "van hanh", "thong bao", "tiep nhan",
-		"thanh lap", "cat giam", "sap xep", "dieu chinh", "mo rong", "thuc day", "kiem soat", "chiu",
-		"tiep thu", "hoan thien", "phan cong", "de nghi", "yeu cau", "ky", "soan thao", "thong ke",
-		"tang", "giam", "phan dau", "bam sat", "lam", "tra loi", "giai quyet", "cap", "tra", "thanh toan")...)
+var markers = append(phrases(true, "chủ động", "khẩn trương", "tiếp tục", "tập trung", "phải", "chịu trách nhiệm",
+	"kịp thời", "kiên quyết", "không", "cần", "có trách nhiệm", "nghiêm túc", "tăng cường", "đẩy mạnh",
+	"quyết liệt", "thường xuyên", "tích cực", "khẩn cấp"),
+	phrases(false, "chủ trì", "phối hợp", "thực hiện", "hướng dẫn", "tham mưu", "giao", "phân bổ", "báo cáo",
+		"ban hành", "đôn đốc", "theo dõi", "chỉ đạo", "lập", "rà soát", "hoàn thành", "nhập", "căn cứ", "triển khai",
+		"xây dựng", "tổ chức", "nộp", "tổng hợp", "kiểm tra", "đề xuất", "trình", "công bố", "quản lý", "đảm bảo",
+		"bảo đảm", "cung cấp", "huy động", "hỗ trợ", "nghiên cứu", "gửi", "khi", "xử lý", "ưu tiên", "tạo điều kiện",
+		"giám sát", "đánh giá", "cập nhật", "thu hồi", "điều hành", "phát động", "tuyên truyền", "chuẩn bị",
+		"phê duyệt", "thẩm định", "bố trí", "duy trì", "nâng cao", "vận hành", "thông báo", "tiếp nhận",
+		"thành lập", "cắt giảm", "sắp xếp", "điều chỉnh", "mở rộng", "thúc đẩy", "kiểm soát", "tiếp thu",
+		"hoàn thiện", "phân công", "đề nghị", "yêu cầu", "ký", "soạn thảo", "thống kê", "phấn đấu", "bám sát",
+		"trả lời", "giải quyết", "thanh toán", "quyết định", "chấp hành", "thi hành", "áp dụng", "phân loại",
+		"đăng ký", "công khai", "hướng", "lựa chọn", "khắc phục", "tháo gỡ")...)
+
+// notMarker are words that, before a marker's first word, make a noun of
+// it ("chương trình", "ngoại giao", "các tổ chức").
+var notMarker = map[string][]string{
+	"trình": {"chương", "công", "quá", "lộ", "tiến", "giáo", "quy", "tờ", "hành", "phương"},
+	"giao":  {"ngoại", "bàn", "chuyển", "trao", "được"},
+	"tổ":    {"các", "những", "và", "một"},
+	"xây":   {"tư", "công"},
+	"quản":  {"ban", "Ban"},
+	"lập":   {"thành", "độc", "công"},
+	"khi":   {"trước", "sau"},
+	"hướng": {"định", "phương", "xu"},
+	"công":  {"dịch"},
+	"ký":    {"đăng"},
+	"kiểm":  {"đoàn"},
+	"hỗ":    {"hỗ"},
+}
 
 // isMarker returns the length of the marker at toks[i] (0 if none) and
 // whether it is strong.
 func markerAt(toks []token, i int) (int, bool) {
 	if i >= len(toks) || toks[i].punct {
+		return 0, false
+	}
+	if i > 0 && contains(notMarker[toks[i].f], toks[i-1].f) {
 		return 0, false
 	}
 	best, strong := 0, false
@@ -188,23 +209,25 @@ func isMarker(toks []token, i int) bool { n, _ := markerAt(toks, i); return n > 
 // nounCompound reports whether the marker at toks[i] belongs to the noun
 // before it ("cơ quan chủ trì", "đơn vị phối hợp", "được giao chủ trì").
 func nounCompound(toks []token, i int) bool {
-	if i >= 2 && (seq(toks, i-2, "co", "quan") || seq(toks, i-2, "don", "vi")) {
+	if i >= 2 && (seq(toks, i-2, "cơ", "quan") || seq(toks, i-2, "đơn", "vị")) {
 		return true
 	}
-	return i >= 1 && (toks[i-1].f == "giao" || toks[i-1].f == "duoc" || seq(toks, i-1, "cong") && i >= 2 && toks[i-2].f == "phan")
+	return i >= 1 && (toks[i-1].f == "giao" || toks[i-1].f == "được" || toks[i-1].f == "công" && i >= 2 && toks[i-2].f == "phân")
 }
 
 // collectives are group names with commas inside: one actor each.
 var collectives = func() [][]string {
 	var out [][]string
 	for _, s := range []string{
-		"cac so , ban , nganh , doan the", "cac so , ban , nganh , co quan", "cac so , ban , nganh , dia phuong",
-		"cac so , ban , nganh", "cac so , nganh , co quan", "cac so , nganh , doan the", "cac so , nganh",
-		"so , ban , nganh", "so , nganh", "cac bo , nganh", "bo , nganh", "cac bo , co quan ngang bo",
-		"cac cap , cac nganh", "cac cap , nganh", "cac ban , nganh", "cac huyen , thi xa , thanh pho",
-		"cac huyen , thanh pho", "huyen , thanh pho", "cac xa , phuong , thi tran", "xa , phuong , thi tran",
-		"cac co quan , don vi", "cac co quan , to chuc", "can bo , cong chuc , vien chuc", "can bo , cong chuc",
-		"cac to chuc , ca nhan", "to chuc , ca nhan", "cac tinh , thanh pho", "cac dia phuong , don vi",
+		"các sở , ban , ngành , đoàn thể", "các sở , ban , ngành , cơ quan", "các sở , ban , ngành , địa phương",
+		"các sở , ban , ngành", "các sở , ngành , cơ quan", "các sở , ngành , đoàn thể", "các sở , ngành",
+		"sở , ban , ngành", "sở , ngành", "các bộ , ngành", "bộ , ngành", "các bộ , cơ quan ngang bộ",
+		"các cấp , các ngành", "các cấp , ngành", "các ban , ngành", "các huyện , thị xã , thành phố",
+		"các huyện , thành phố", "huyện , thành phố", "các xã , phường , thị trấn", "xã , phường , thị trấn",
+		"các cơ quan , đơn vị", "các cơ quan , tổ chức", "cán bộ , công chức , viên chức", "cán bộ , công chức",
+		"các tổ chức , cá nhân", "tổ chức , cá nhân", "các tỉnh , thành phố", "các địa phương , đơn vị",
+		"các cơ quan , ban , ngành", "các ngành , các cấp", "các ngành , địa phương", "các sở , ngành , địa phương",
+		"các cấp , các ngành , đoàn thể",
 	} {
 		out = append(out, strings.Fields(s))
 	}
@@ -219,7 +242,7 @@ func collectiveAt(toks []token, i int) int {
 		if len(c) > best && seq(toks, i, c...) {
 			n := len(c)
 			// "các cơ quan, đơn vị, chủ đầu tư": an enumeration, not the group
-			if c[len(c)-1] == "vi" && c[1] == "co" && i+n+1 < len(toks) && toks[i+n].w == "," && toks[i+n+1].f != "cac" && headAt(toks, i+n+1) > 0 {
+			if c[len(c)-1] == "vị" && c[1] == "cơ" && i+n+1 < len(toks) && toks[i+n].w == "," && toks[i+n+1].f != "các" && headAt(toks, i+n+1) > 0 {
 				continue
 			}
 			best = n
