@@ -403,6 +403,14 @@ func (s *seg) issuerAt(i int) (string, int) {
 			if _, n := titleSet.match(s.src, s.toks, end); n > 0 {
 				goto done
 			}
+			if s.is(end, &pVa) {
+				if nx := s.tok(end + 1); nx != nil && nx.kind == kWord && nx.cap && s.tyN[end+1] == 0 {
+					end += 2
+					second = true
+					continue
+				}
+				goto done
+			}
 			if _, n := stopSet.match(s.src, s.toks, end); n > 0 && !t.cap {
 				if _, m := issuerSet.match(s.src, s.toks, end); m == 0 || n > 1 {
 					goto done
@@ -415,14 +423,6 @@ func (s *seg) issuerAt(i int) (string, int) {
 				end++
 				second = true
 				continue
-			}
-			if s.is(end, &pVa) {
-				if nx := s.tok(end + 1); nx != nil && nx.kind == kWord && nx.cap && s.tyN[end+1] == 0 {
-					end += 2
-					second = true
-					continue
-				}
-				goto done
 			}
 			if second {
 				end++
@@ -963,7 +963,7 @@ func (s *seg) titles() {
 					}
 				}
 			}
-			if (t.f == "," || t.f == ";" || s.is(e, &pVa)) && next[e+1] {
+			if (t.f == "," || t.f == ";" || s.is(e, &pVa)) && (next[e+1] || s.listAt(e+1)) {
 				break
 			}
 		}
@@ -985,6 +985,16 @@ func (s *seg) titles() {
 			}
 		}
 	}
+}
+
+// listAt reports another instrument (or a list of them) opening at token
+// i: "các Nghị quyết …", "Thông tư hướng dẫn …" after a comma or "và".
+func (s *seg) listAt(i int) bool {
+	if _, n := pluralSet.match(s.src, s.toks, i); n > 0 {
+		i += n
+	}
+	t := s.tok(i)
+	return t != nil && s.tyN[i] > 0 && t.cap
 }
 
 // ---------------------------------------------------------------------------
