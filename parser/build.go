@@ -55,9 +55,11 @@ type builder struct {
 	quoteN  int     // paragraphs since the quotation opened
 	sawBody bool
 	prevEnd int // end of the last paragraph placed
-	sign    *Node
-	recip   *Node
-	inRecip bool
+
+	noArtFrom, noArtEnd int // a stretch known to hold no inline article
+	sign                *Node
+	recip               *Node
+	inRecip             bool
 }
 
 const (
@@ -341,8 +343,12 @@ var reArticleAny = regexp.MustCompile(`(?:Điều|ĐIỀU)\s+(\d{1,3})\s*[.:]`)
 // inlineArticle finds "Điều N." of the next article inside a paragraph,
 // right after the end of a sentence or glued to the previous word.
 func (b *builder) inlineArticle(s, e int) int {
+	if b.noArtEnd == e && s >= b.noArtFrom {
+		return -1 // this stretch was scanned already and holds no article
+	}
 	t := b.d.Text[s:e]
 	if !strings.Contains(t, "iều") && !strings.Contains(t, "IỀU") {
+		b.noArtFrom, b.noArtEnd = s, e
 		return -1
 	}
 	for _, m := range reArticleAny.FindAllStringSubmatchIndex(t, -1) {
@@ -355,6 +361,7 @@ func (b *builder) inlineArticle(s, e int) int {
 		}
 		return s + m[0]
 	}
+	b.noArtFrom, b.noArtEnd = s, e
 	return -1
 }
 
@@ -402,9 +409,9 @@ func (b *builder) article(s, e int, num string, lw int) {
 	node := b.paraNode(s, e, KindArticle)
 	node.Label = num
 	node.Path = joinPath(b.prefix, num)
-	node.Heading = headingText(b.d.Text[s+lw : e])
 	b.push(node)
 	b.splitInline(node, s+lw, e)
+	node.Heading = headingText(b.d.Text[s+lw : node.Body.End])
 }
 
 var reEditorNote = regexp.MustCompile(`\[[^\]]{0,800}\]`)
@@ -459,13 +466,16 @@ func (b *builder) item(s, e int, l label) bool {
 	} else {
 		node.Path = parentPath + "/" + l.text
 	}
-	node.Heading = clean(b.d.Text[s+l.width : e])
 	b.push(node)
 	b.phase = phaseBody
 	b.sawBody = true
 	b.splitInline(node, s+l.width, e)
+	node.Heading = clean(strings.TrimLeft(b.d.Text[s+l.width:node.Body.End], ".:) "))
 	return true
 }
+
+// maxItemDepth bounds the nesting of numbered units; deeper labels are text.
+const maxItemDepth = 10
 
 // placeItem finds the node a new label belongs under.
 func (b *builder) placeItem(l label) (*Node, bool) {
@@ -496,8 +506,8 @@ func (b *builder) placeItem(l label) (*Node, bool) {
 			if l.ord > nl.ord+1 && l.ord <= nl.ord+3 {
 				return b.stack[i-1], true // a gap in the numbering
 			}
-			if l.ord == 1 {
-				return b.top(), true // a new list inside the open item
+			if l.ord == 1 && i < len(b.stack)-1 && len(b.stack)-floor < maxItemDepth {
+				return b.top(), true // a new list inside a deeper item
 			}
 			return nil, false
 		}
@@ -630,16 +640,6 @@ func (b *builder) cut(n *Node, off int) {
 	s, e := trimSpan(b.d.Text, n.Body.Start, off)
 	n.Body = Span{s, e}
 	n.Span.End = e
-	lw := 0
-	if n.Label != "" {
-		lw = strings.Index(b.d.Text[s:e], n.Label) + len(n.Label)
-		if lw < len(n.Label) {
-			lw = 0
-		}
-	}
-	h := b.d.Text[s+lw : e]
-	h = strings.TrimLeft(h, ".:) ")
-	n.Heading = clean(h)
 }
 
 func (b *builder) addParagraph(s, e int, quoted bool) {
@@ -787,6 +787,9 @@ func (b *builder) isSignature(t string) bool {
 }
 
 func firstWords(t string, n int) string {
+	if len(t) > 64*n {
+		t = t[:64*n]
+	}
 	f := strings.Fields(t)
 	if len(f) > n {
 		f = f[:n]

@@ -296,3 +296,28 @@ func BenchmarkParse(b *testing.B) {
 	b.Run("seed", func(b *testing.B) { benchParse(b, seedPath) })
 	b.Run("large-ocr", func(b *testing.B) { benchParse(b, "../testdata/large-qd-3467-2024-byt-ocr.txt") })
 }
+
+// TestDepthBounded: numbering that repeats without end ("1. a" twenty
+// thousand times, alternating styles) never nests without bound.
+func TestDepthBounded(t *testing.T) {
+	for _, src := range []string{
+		strings.Repeat("1. a\n", 2000),
+		strings.Repeat("1. a\na) b\n(1) c\n", 700),
+		"Điều 1. X: " + strings.Repeat("a) b; ", 2000),
+	} {
+		d, _ := parser.Parse("x", src)
+		checkTree(t, d)
+		maxDepth := 0
+		var walk func(n *parser.Node, depth int)
+		walk = func(n *parser.Node, depth int) {
+			maxDepth = max(maxDepth, depth)
+			for _, c := range n.Children {
+				walk(c, depth+1)
+			}
+		}
+		walk(d.Root, 0)
+		if maxDepth > 14 {
+			t.Errorf("tree depth %d for %.30q…", maxDepth, src)
+		}
+	}
+}
