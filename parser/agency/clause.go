@@ -96,9 +96,11 @@ func isLabelWord(w string) bool {
 // findPredicate returns the index of the verb that ends the subject
 // starting at toks[s], or -1.
 func findPredicate(toks []token, s, b int) int {
-	relative := false
-	for j := s + headAt(toks, s); j < b && j < s+45; j++ {
+	relative, extra := false, false
+	words := 0
+	for j := s + headAt(toks, s); j < b && words < 40; j++ {
 		t := toks[j]
+		words++
 		if t.w == "(" { // a parenthetical belongs to the subject
 			for d := 0; j < b; j++ {
 				if toks[j].w == "(" {
@@ -126,7 +128,10 @@ func findPredicate(toks []token, s, b int) int {
 				return j
 			}
 			if nounCompound(toks, j) || relative {
-				relative = false
+				// "được giao <object> thực hiện …": the object's verb is
+				// part of the relative clause too
+				relative = j > 0 && toks[j-1].f == "được" && !extra
+				extra = extra || relative
 				for j+n < b && isMarker(toks, j+n) {
 					if _, st := markerAt(toks, j+n); st {
 						break
@@ -196,12 +201,16 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 			if headAt(toks, st) == 0 {
 				continue
 			}
-			if !atStart && !toks[st].cap && toks[st].f != "các" {
-				continue // a bare "đơn vị" after a comma is an object, not a subject
-			}
 			p := findPredicate(toks, st, b)
 			if p < 0 || toks[p].w == ":" {
 				continue
+			}
+			if !atStart && !toks[st].cap && toks[st].f != "các" {
+				// a bare "đơn vị" after a comma is an object, unless it
+				// opens a coordinated clause with a strong verb
+				if _, strong := markerAt(toks, p); len(subs) == 0 || !strong {
+					continue
+				}
 			}
 			if !atStart {
 				// a later subject must be a clean list of names right before
@@ -210,18 +219,6 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 				_, end := targets(text, toks, st, b)
 				if end != p && !(end < p && (toks[end].f == "theo" || toks[end].w == "(")) || p+2 >= b {
 					continue
-				}
-				if len(subs) == 0 {
-					intro := false
-					for k := i; k < s; k++ {
-						if isMarker(toks, k) && !nounCompound(toks, k) {
-							intro = true
-							break
-						}
-					}
-					if intro {
-						continue
-					}
 				}
 			}
 			end := p
@@ -453,7 +450,15 @@ func targets(text string, toks []token, i, b int) ([]string, int) {
 		}
 		j = k
 	}
-	return parseList(text, toks, i, end, false), end
+	names := parseList(text, toks, i, end, false)
+	kept := names[:0]
+	for _, n := range names {
+		// "cơ quan có thẩm quyền", "cấp có thẩm quyền": a role, not an addressee
+		if !strings.HasSuffix(vntext.Fold(n), "co tham quyen") {
+			kept = append(kept, n)
+		}
+	}
+	return kept, end
 }
 
 // stops are words that end a name read as an object ("gửi Sở Tài chính
@@ -532,9 +537,9 @@ func nameEnd(toks []token, i, b int) int {
 			j++ // "Sở Kế hoạch và Đầu tư"
 			continue
 		}
-		n, _ := markerAt(toks, j)
+		n, strong := markerAt(toks, j)
 		if n > 0 && !t.cap {
-			if nounCompound(toks, j) || relative {
+			if !strong && (nounCompound(toks, j) || relative) {
 				relative = true
 				j += n
 				continue

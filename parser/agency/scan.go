@@ -173,7 +173,7 @@ var markers = append(phrases(true, "chủ động", "khẩn trương", "tiếp t
 // it ("chương trình", "ngoại giao", "các tổ chức").
 var notMarker = map[string][]string{
 	"trình": {"chương", "công", "quá", "lộ", "tiến", "giáo", "quy", "tờ", "hành", "phương"},
-	"giao":  {"ngoại", "bàn", "chuyển", "trao", "được"},
+	"giao":  {"ngoại", "bàn", "chuyển", "trao"},
 	"tổ":    {"các", "những", "và", "một"},
 	"xây":   {"tư", "công"},
 	"quản":  {"ban", "Ban"},
@@ -192,7 +192,7 @@ func markerAt(toks []token, i int) (int, bool) {
 	if i >= len(toks) || toks[i].punct {
 		return 0, false
 	}
-	if i > 0 && contains(notMarker[toks[i].f], toks[i-1].f) {
+	if i > 0 && (contains(notMarker[toks[i].f], toks[i-1].f) || toks[i-1].f == "việc" || toks[i-1].f == "sự") {
 		return 0, false
 	}
 	best, strong := 0, false
