@@ -160,6 +160,9 @@ func Expand(paths []string) (files []string, errs []error) {
 		if werr != nil {
 			errs = append(errs, fileError(p, werr))
 		}
+		if len(found) == 0 && werr == nil {
+			errs = append(errs, &Error{File: p, Msg: "no documents (.txt, .md, .html) in this folder"})
+		}
 		sort.Strings(found)
 		files = append(files, found...)
 	}

@@ -381,3 +381,14 @@ func TestExpand(t *testing.T) {
 		t.Errorf("err = %v", errs[0])
 	}
 }
+
+// TestExpandEmptyFolder: a folder without documents is an error that names
+// it, not a silent success.
+func TestExpandEmptyFolder(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "scan.pdf"), []byte("%PDF"), 0o644)
+	files, errs := Expand([]string{dir})
+	if len(files) != 0 || len(errs) != 1 || !strings.Contains(errs[0].Error(), dir) || !strings.Contains(errs[0].Error(), "no documents") {
+		t.Fatalf("files %v, errs %v", files, errs)
+	}
+}
