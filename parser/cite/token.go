@@ -20,6 +20,8 @@ type token struct {
 	upper  bool   // every letter is upper case (and there is one)
 	lower  bool   // every letter is lower case
 	sp     bool   // white space (or ignorable markup) before it
+	fs, fe int    // span of f in the tokenizer's fold buffer
+	bits   uint32 // the phrase sets that have a phrase starting with f
 }
 
 const (
@@ -45,7 +47,13 @@ func isSpace(r rune) bool {
 	case ' ', '\t', '\n', '\r', '\v', '\f', 0xA0, 0x202F, 0x2007, 0x3000, 0x200B, 0xFEFF, 0xAD:
 		return true
 	}
-	return r > 0x7F && unicode.IsSpace(r)
+	if r < utf8.RuneSelf {
+		return false
+	}
+	if r < classTabSize {
+		return classTab[r]&cSpace != 0
+	}
+	return unicode.IsSpace(r)
 }
 
 func isDashRune(r rune) bool {
@@ -75,7 +83,7 @@ func (tz *tokenizer) run(s string) []token {
 	}
 	open := func(i int, r rune) {
 		closeTok()
-		tz.toks = append(tz.toks, token{os: i, oe: i, kind: kWord, sp: space, cap: unicode.IsUpper(r)})
+		tz.toks = append(tz.toks, token{os: i, oe: i, kind: kWord, sp: space, cap: isUpper(r), fs: len(tz.fold)})
 		cur = len(tz.toks) - 1
 		space = false
 		letters, uppers, lowers, digits = 0, 0, 0, 0
@@ -87,8 +95,8 @@ func (tz *tokenizer) run(s string) []token {
 		case isSpace(r) || isIgnorable(r):
 			closeTok()
 			space = true
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
-			if unicode.Is(unicode.Mn, r) {
+		case isAlnum(r) || isMark(r):
+			if isMark(r) {
 				if cur >= 0 {
 					tz.toks[cur].oe = i + size
 				}
@@ -103,10 +111,10 @@ func (tz *tokenizer) run(s string) []token {
 					split = true
 				case isDigit && letters > 0 && digits == 0 && isGlueWord(s[t.os:t.oe]):
 					split = true // "số37"
-				case !isDigit && unicode.IsUpper(r) && prevLetterLower && letters > 0:
+				case !isDigit && prevLetterLower && letters > 0 && isUpper(r):
 					split = true // "cứLuật"
-				case !isDigit && unicode.IsLower(r) && lowerRun(s[i:]) >= 2 &&
-					((letters >= 2 && uppers == letters) || (letters == 0 && digits > 0)):
+				case !isDigit && ((letters >= 2 && uppers == letters) || (letters == 0 && digits > 0)) &&
+					isLower(r) && lowerRun(s[i:]) >= 2:
 					// "CPngày", "2025của": a code or number glued to a word
 					if letters > 0 && isMixedCode(s[t.os:t.oe]+string(r)) {
 						splitNext = true
@@ -128,7 +136,7 @@ func (tz *tokenizer) run(s string) []token {
 				tz.fold = append(tz.fold, byte(r))
 			} else {
 				letters++
-				if unicode.IsUpper(r) {
+				if isUpper(r) {
 					uppers++
 					prevLetterLower = false
 				} else {
@@ -142,69 +150,116 @@ func (tz *tokenizer) run(s string) []token {
 					tz.fold = utf8.AppendRune(tz.fold, f)
 				}
 			}
+			t.fe = len(tz.fold)
 		default:
 			closeTok()
-			tz.toks = append(tz.toks, token{os: i, oe: i + size, kind: kPunct, sp: space})
-			space = false
-			splitNext = false
+			fs := len(tz.fold)
 			if isDashRune(r) {
 				tz.fold = append(tz.fold, '-')
 			} else {
 				tz.fold = utf8.AppendRune(tz.fold, r)
 			}
+			tz.toks = append(tz.toks, token{os: i, oe: i + size, kind: kPunct, sp: space, fs: fs, fe: len(tz.fold)})
+			space = false
+			splitNext = false
 		}
 		i += size
 	}
 	closeTok()
-	// Assign the folded strings: the fold buffer holds the tokens' folded
-	// text one after another.
 	fs := string(tz.fold)
-	pos := 0
 	for k := range tz.toks {
 		t := &tz.toks[k]
-		n := foldLen(s[t.os:t.oe], t.kind)
-		t.f = fs[pos : pos+n]
-		pos += n
+		t.f = fs[t.fs:t.fe]
+		if t.kind == kWord && len(t.f) <= maxFirst {
+			t.bits = firstBits[t.f]
+		}
 	}
 	return tz.toks
 }
 
-// foldLen is the length of the folded text the tokenizer wrote for the
-// original text o of one token.
-func foldLen(o string, kind byte) int {
-	if kind == kPunct {
-		r, _ := utf8.DecodeRuneInString(o)
-		if isDashRune(r) {
-			return 1
+// Rune classes of the letters below classTabSize (Latin, Vietnamese,
+// combining marks, general punctuation), so that the tokenizer asks the
+// unicode tables only for other scripts.
+const (
+	cLetter uint8 = 1 << iota
+	cUpper
+	cLower
+	cMark
+	cDigit
+	cSpace
+)
+
+const classTabSize = 0x2000
+
+// classTab is built by a variable initializer, not init(): the phrases
+// of scan.go are tokenized while the package variables are initialized.
+var classTab = buildClassTab()
+
+func buildClassTab() *[classTabSize]uint8 {
+	var classTab [classTabSize]uint8
+	for r := rune(0); r < classTabSize; r++ {
+		var c uint8
+		if unicode.IsLetter(r) {
+			c |= cLetter
 		}
-		return len(o)
-	}
-	n := 0
-	for _, r := range o {
+		if unicode.IsDigit(r) {
+			c |= cDigit
+		}
+		if unicode.IsUpper(r) {
+			c |= cUpper
+		}
+		if unicode.IsLower(r) {
+			c |= cLower
+		}
 		if unicode.Is(unicode.Mn, r) {
-			continue
+			c |= cMark
 		}
-		if r >= '0' && r <= '9' {
-			n++
-			continue
+		if unicode.IsSpace(r) {
+			c |= cSpace
 		}
-		f := vntext.FoldRune(r)
-		if f == 0 {
-			continue
-		}
-		n += utf8.RuneLen(f)
+		classTab[r] = c
 	}
-	return n
+	return &classTab
+}
+
+// isMark reports a combining mark (NFD text): it belongs to the letter
+// before it.
+func isMark(r rune) bool {
+	if r < classTabSize {
+		return classTab[r]&cMark != 0
+	}
+	return unicode.Is(unicode.Mn, r)
+}
+
+func isAlnum(r rune) bool {
+	if r < classTabSize {
+		return classTab[r]&(cLetter|cDigit) != 0
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isUpper(r rune) bool {
+	if r < classTabSize {
+		return classTab[r]&cUpper != 0
+	}
+	return unicode.IsUpper(r)
+}
+
+func isLower(r rune) bool {
+	if r < classTabSize {
+		return classTab[r]&cLower != 0
+	}
+	return unicode.IsLower(r)
 }
 
 // lowerRun counts the lower-case letters at the start of s.
 func lowerRun(s string) int {
 	n := 0
 	for _, r := range s {
-		if unicode.Is(unicode.Mn, r) {
+		if isMark(r) {
 			continue
 		}
-		if !unicode.IsLower(r) {
+		if !isLower(r) {
 			break
 		}
 		n++
@@ -213,21 +268,30 @@ func lowerRun(s string) int {
 }
 
 var (
-	glueSet  = map[string]bool{}
-	mixedSet = map[string]bool{}
+	glueSet  = lowerSet(glueWords)
+	mixedSet = nfcSet(mixedCaseCodes)
 )
 
-func isGlueWord(o string) bool  { return glueSet[vntext.Lower(o)] }
-func isMixedCode(o string) bool { return mixedSet[vntext.NFC(o)] }
-
-func init() {
-	for _, w := range glueWords {
-		glueSet[vntext.Lower(w)] = true
+func nfcSet(words []string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range words {
+		m[vntext.NFC(w)] = true
 	}
-	for _, c := range mixedCaseCodes {
-		mixedSet[vntext.NFC(c)] = true
-	}
+	return m
 }
+
+func lowerSet(words []string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range words {
+		m[vntext.Lower(w)] = true
+	}
+	return m
+}
+
+func isGlueWord(o string) bool { return glueSet[vntext.Lower(o)] }
+
+// isMixedCode reports a mixed-case symbol code ("TTg"), case as printed.
+func isMixedCode(o string) bool { return mixedSet[vntext.NFC(o)] }
 
 // phrase is a word sequence: its tokens folded, and their Lower forms
 // for the diacritic check.
@@ -250,10 +314,20 @@ func newPhrase(s string) phrase {
 // phraseSet matches phrases at a token position, longest first.
 type phraseSet struct {
 	byFirst map[string][]phrase
+	bit     uint32
 }
 
+// firstBits maps the folded first word of every phrase to the sets that
+// hold it: one map look-up per token tells every set whether to look.
+var (
+	firstBits = map[string]uint32{}
+	nextBit   uint32
+	maxFirst  int
+)
+
 func newPhraseSet(words ...[]string) *phraseSet {
-	ps := &phraseSet{byFirst: map[string][]phrase{}}
+	ps := &phraseSet{byFirst: map[string][]phrase{}, bit: 1 << nextBit}
+	nextBit++
 	for _, list := range words {
 		for _, w := range list {
 			p := newPhrase(w)
@@ -261,6 +335,8 @@ func newPhraseSet(words ...[]string) *phraseSet {
 				continue
 			}
 			ps.byFirst[p.f[0]] = append(ps.byFirst[p.f[0]], p)
+			firstBits[p.f[0]] |= ps.bit
+			maxFirst = max(maxFirst, len(p.f[0]))
 		}
 	}
 	for k, l := range ps.byFirst {
@@ -273,7 +349,7 @@ func newPhraseSet(words ...[]string) *phraseSet {
 // match returns the longest phrase of ps at toks[i] and its length in
 // tokens; the words must match with their diacritics (case aside).
 func (ps *phraseSet) match(src string, toks []token, i int) (*phrase, int) {
-	if i >= len(toks) {
+	if i >= len(toks) || toks[i].bits&ps.bit == 0 {
 		return nil, 0
 	}
 	l := ps.byFirst[toks[i].f]
