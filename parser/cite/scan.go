@@ -33,6 +33,7 @@ var (
 	notInstrSet  *phraseSet
 	pluralSet    *phraseSet
 	plenumSet    *phraseSet
+	compoundSet  *phraseSet
 	tailPhrase   phrase
 	codeSet      = map[string]bool{}
 
@@ -80,6 +81,7 @@ func init() {
 	notInstrSet = newPhraseSet(notInstrumentBefore)
 	pluralSet = newPhraseSet(listPlural)
 	plenumSet = newPhraseSet(plenumWords)
+	compoundSet = newPhraseSet(unitCompounds)
 	tailPhrase = newPhrase(constitutionTail)
 }
 
@@ -1000,9 +1002,15 @@ func (s *seg) listAt(i int) bool {
 // ---------------------------------------------------------------------------
 // Pinpoints and internal references
 
-// unitAt returns the length of a pinpoint unit word at token i.
+// unitAt returns the length of a pinpoint unit word at token i, 0 when
+// there is none or it ends a compound ("điều tiết").
 func (s *seg) unitAt(i int) int {
 	_, n := unitSet.match(s.src, s.toks, i)
+	if n > 0 && i > 0 {
+		if _, m := compoundSet.match(s.src, s.toks, i-1); m == n+1 {
+			return 0
+		}
+	}
 	return n
 }
 
@@ -1011,6 +1019,9 @@ func (s *seg) labelAt(i int) bool {
 	t := s.tok(i)
 	if t == nil {
 		return false
+	}
+	if nx := s.tok(i + 1); nx != nil && !nx.sp && nx.kind == kPunct && (nx.f == "%" || nx.f == "/") {
+		return false // "100%", a date or a ratio
 	}
 	switch t.kind {
 	case kNum:

@@ -50,6 +50,13 @@ var notInstrumentBefore = []string{
 // Vietnamese writes them before the instrument ("khoản 3 Điều 46").
 var pinpointUnits = []string{"điểm", "khoản", "điều", "chương", "mục", "tiểu mục", "phần", "tiết", "phụ lục"}
 
+// unitCompounds are words that end in a unit word without being one
+// ("điều tiết 100%", "chi tiết", "danh mục", "cổ phần", "tài khoản").
+var unitCompounds = []string{
+	"điều tiết", "chi tiết", "thời tiết", "danh mục", "hạng mục", "cổ phần", "thành phần", "tài khoản",
+	"một phần", "bộ phận", "các khoản",
+}
+
 // pinpointGap are the words allowed between a pinpoint and its instrument
 // ("khoản 2, Điều 12 của Luật").
 var pinpointGap = []string{"của", "tại", "thuộc"}
