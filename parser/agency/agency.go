@@ -162,3 +162,17 @@ func headingLead(text string) []string {
 	}
 	return parseList(line, toks, i, end, false)
 }
+
+// IsAgency reports whether text begins with an agency name ("Sở Y tế",
+// "UBND các huyện, thành phố", "Các sở: Tài chính, Xây dựng").
+func IsAgency(text string) bool {
+	toks := tokenize(text)
+	i := 0
+	for i < len(toks) && toks[i].punct {
+		i++
+	}
+	if n, _ := distributiveAt(toks, i, len(toks)); n > 0 {
+		return true
+	}
+	return headAt(toks, i) > 0 || collectiveAt(toks, i) > 0
+}
