@@ -17,7 +17,7 @@ var (
 	reBasis      = regexp.MustCompile(`^(?:Căn\s*cứ|Theo đề nghị|Xét|Thực hiện|Theo)(?:\s|$|[,:])`)
 	reEnact      = regexp.MustCompile(`^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|NGHỊ ĐỊNH|CHỈ THỊ|BAN HÀNH|THÔNG TƯ|LỆNH|Quyết định|Quyết nghị)\s*:?\s*$`)
 	reRecipients = regexp.MustCompile(`^(?i:nơi nhận)\s*:?\s*`)
-	reSignLead   = regexp.MustCompile(`^(?:TM|KT|TL|TUQ|Q|T/M|K/T)\s*\.\s*\p{Lu}`)
+	reSignLead   = regexp.MustCompile(`^(?:TM|KT|TL|TUQ|Q|T/M|K/T)\s*\.(?:\s*\p{Lu}|\s*$)`)
 	reAppendix   = regexp.MustCompile(`^(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu)(?:\s+(?:SỐ\s+|số\s+)?([IVXLC]+|\d{1,3}[a-zA-Z]?))?\s*(?:[.:\-–]\s*|\s*$|\s+)`)
 	reAttachNote = regexp.MustCompile(`^\(?\s*(?i:ban hành kèm theo|kèm theo)\b`)
 )
@@ -488,13 +488,13 @@ func (b *builder) placeItem(l label) (*Node, bool) {
 			continue
 		}
 		nl, _ := parseLabel(n.Label + labelSuffix(n.Label))
-		if l.style == styleDotted {
-			// 4.1 under 4; 4.2 after 4.1; 4.1.2 under 4.1.
+		if l.style == styleDotted || l.style == styleLetterD {
+			// 4.1 under 4; 4.2 after 4.1; 4.1.2 under 4.1 (a.1 under a, a.1.1 under a.1).
 			pre := l.text[:strings.LastIndexByte(l.text, '.')]
 			if n.Label == pre {
 				return n, l.ord == 1 || len(n.Children) > 0 || true
 			}
-			if nl.style == styleDotted && sameParentDotted(n.Label, l.text) {
+			if nl.style == l.style && sameParentDotted(n.Label, l.text) {
 				return b.stack[i-1], l.ord > nl.ord
 			}
 			continue
@@ -506,8 +506,8 @@ func (b *builder) placeItem(l label) (*Node, bool) {
 			if l.ord > nl.ord+1 && l.ord <= nl.ord+3 {
 				return b.stack[i-1], true // a gap in the numbering
 			}
-			if l.ord == 1 && i < len(b.stack)-1 && len(b.stack)-floor < maxItemDepth {
-				return b.top(), true // a new list inside a deeper item
+			if l.ord == 1 && len(b.stack)-floor < maxItemDepth && (i < len(b.stack)-1 || b.introducesList(b.top())) {
+				return b.top(), true // a new list inside the open item ("… như sau:")
 			}
 			return nil, false
 		}
@@ -515,6 +515,9 @@ func (b *builder) placeItem(l label) (*Node, bool) {
 	// no open sibling: the label opens a new level under the top node.
 	if l.style == styleDotted {
 		return nil, false // 4.1 without an open 4
+	}
+	if l.style == styleLetterD && b.top().Label != l.text[:strings.LastIndexByte(l.text, '.')] {
+		return nil, false // a.1 without an open a
 	}
 	if l.ord == 1 || l.ord == 0 {
 		return b.top(), true
@@ -524,6 +527,15 @@ func (b *builder) placeItem(l label) (*Node, bool) {
 		return top, true // a list that starts late (text lost before it)
 	}
 	return nil, false
+}
+
+// introducesList: the item's text so far ends with a colon ("… gồm:").
+func (b *builder) introducesList(n *Node) bool {
+	end := n.Body.End
+	if k := len(n.Children); k > 0 {
+		end = n.Children[k-1].Body.End
+	}
+	return end > 0 && strings.HasSuffix(strings.TrimSpace(b.d.Text[n.Body.Start:end]), ":")
 }
 
 func labelSuffix(lbl string) string {
@@ -672,6 +684,12 @@ func (b *builder) endMatter(s, e int, t string) bool {
 	}
 	if b.inRecip {
 		if reBullet.MatchString(t) || strings.HasPrefix(t, "Lưu") {
+			if at := signatureAfter(t); at > 0 {
+				b.recipientLines(s, s+at)
+				b.inRecip = false
+				b.para(s+at, e)
+				return true
+			}
 			b.recipientLines(s, e)
 			return true
 		}
@@ -775,16 +793,49 @@ func (b *builder) isSignature(t string) bool {
 	if reSignLead.MatchString(t) && len(t) < 200 {
 		return true
 	}
-	if !isCaps(firstWords(t, 2)) || len(t) > 120 {
+	if len(t) > 160 || !isCaps(firstWords(t, 2)) {
 		return false
 	}
+	return signatureLine(t)
+}
+
+// signatureLine: capitals that hold a known position, then at most a
+// person's name ("CHỦ TỊCH QUỐC HỘI Trần Thanh Mẫn", "BỘ TRƯỞNG, CHỦ NHIỆM
+// Mai Tiến Dũng").
+func signatureLine(t string) bool {
+	words := strings.Fields(t)
+	n := 0
+	for n < len(words) && isCaps(words[n]) {
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	if rest := strings.Join(words[n:], " "); rest != "" && !isPersonName(rest) {
+		return false
+	}
+	caps := " " + strings.Trim(strings.Join(words[:n], " "), ",") + " "
 	for _, p := range signPositions {
-		if t == p || strings.HasPrefix(t, p+" ") && isPersonName(strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(t, p), " QUỐC HỘI"))) {
+		if strings.Contains(caps, " "+p+" ") || strings.Contains(caps, " "+p+", ") {
 			return true
 		}
 	}
 	return false
 }
+
+// signatureAfter finds a signature that a scraper ran into the end of the
+// archive line ("- Lưu: VT, ĐMDN (2b). Trung Anh BỘ TRƯỞNG, CHỦ NHIỆM Mai
+// Tiến Dũng"); it returns the offset in t where it starts, or -1.
+func signatureAfter(t string) int {
+	for _, m := range reSignInline.FindAllStringIndex(t, -1) {
+		if m[0] > 0 && (reSignLead.MatchString(t[m[0]:]) || signatureLine(t[m[0]:])) {
+			return m[0]
+		}
+	}
+	return -1
+}
+
+var reSignInline = regexp.MustCompile(`(?:TM|KT|TL|TUQ)\.|\p{Lu}{2,}\s\p{Lu}`)
 
 func firstWords(t string, n int) string {
 	if len(t) > 64*n {

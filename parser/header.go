@@ -375,41 +375,88 @@ func isoDate(day, mon, year string) string {
 	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
 }
 
-// parseSigner reads "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / Hồ Tiến Thiệu".
+// parseSigner reads the signature block, whether its parts stand on their
+// own lines ("TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH" / "Hồ Tiến Thiệu") or were
+// run together by a scraper ("KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Trần Hồng Hà").
 func parseSigner(d *Document, sign *Node) *Signer {
 	if sign == nil {
 		return nil
 	}
-	var s Signer
+	var parts []string
 	for _, c := range sign.Children {
-		for _, line := range strings.Split(d.Text[c.Span.Start:c.Span.End], "\n") {
-			line = strings.TrimSpace(line)
-			if line == "" {
-				continue
-			}
-			switch {
-			case reSignLead.MatchString(line) && s.OnBehalf == "":
-				i := strings.Index(line, ".")
-				s.OnBehalf = strings.TrimSpace(line[:i+1]) + " " + sentenceCase(strings.TrimSpace(line[i+1:]))
-			case isCaps(line) && s.Position == "":
-				pos := line
-				for _, p := range signPositions {
-					if strings.HasPrefix(line, p+" ") {
-						if rest := strings.TrimSpace(line[len(p):]); isPersonName(rest) {
-							pos, s.Name = p, rest
-						}
-					}
-				}
-				s.Position = sentenceCase(pos)
-			case isPersonName(line) && s.Name == "":
-				s.Name = line
+		parts = append(parts, clean(d.Text[c.Span.Start:c.Span.End]))
+	}
+	words := strings.Fields(strings.Join(parts, " "))
+	// the name: the capitalised words at the end, in running case.
+	n := len(words)
+	for n > 0 && len(words)-n < 5 && isTitleWord(strings.Trim(words[n-1], ".,")) {
+		n--
+	}
+	var s Signer
+	if len(words)-n >= 2 {
+		s.Name = strings.Join(words[n:], " ")
+	} else {
+		n = len(words)
+	}
+	caps := words[:n]
+	for len(caps) > 0 && !isCaps(caps[len(caps)-1]) {
+		caps = caps[:len(caps)-1] // "(Đã ký)", "(ký tên, đóng dấu)"
+	}
+	lead := ""
+	if len(caps) > 0 && reSignLead.MatchString(strings.Join(caps, " ")+" X") {
+		lead, caps = caps[0], caps[1:]
+		if i := strings.IndexByte(lead, '.'); i > 0 && i < len(lead)-1 {
+			caps = append([]string{lead[i+1:]}, caps...) // "KT.CHỦ TỊCH"
+			lead = lead[:i+1]
+		}
+	}
+	// the position is the longest known title at the end of the capitals.
+	pos := len(caps)
+	for _, p := range signPositions {
+		pw := strings.Fields(p)
+		if len(pw) <= len(caps) && strings.Join(caps[len(caps)-len(pw):], " ") == p && len(caps)-len(pw) < pos {
+			if lead != "" || len(caps) == len(pw) {
+				pos = len(caps) - len(pw)
 			}
 		}
+	}
+	if lead == "" {
+		pos = 0 // "CHỦ TỊCH QUỐC HỘI": all of it is the position
+	}
+	if pos < len(caps) {
+		s.Position = positionCase(caps[pos:])
+	}
+	if lead != "" {
+		s.OnBehalf = strings.TrimSpace(lead + " " + positionCase(caps[:pos]))
 	}
 	if s.Name == "" && s.Position == "" {
 		return nil
 	}
 	return &s
+}
+
+// positionCase writes a title in capitals in running case: "PHÓ THỦ
+// TƯỚNG" → "Phó Thủ tướng", "ỦY BAN NHÂN DÂN KT. CHỦ TỊCH" → "Ủy ban nhân
+// dân KT. Chủ tịch".
+func positionCase(words []string) string {
+	out := make([]string, len(words))
+	first := true
+	for i, w := range words {
+		if reSignLead.MatchString(w + " X") {
+			out[i], first = w, true
+			continue
+		}
+		w = strings.ToLower(w)
+		if first {
+			w = upperFirst(w)
+		}
+		out[i], first = w, false
+	}
+	s := strings.Join(out, " ")
+	for _, fix := range [][2]string{{"chính phủ", "Chính phủ"}, {"quốc hội", "Quốc hội"}, {"thủ tướng", "Thủ tướng"}, {"trung ương", "Trung ương"}} {
+		s = strings.ReplaceAll(s, fix[0], fix[1])
+	}
+	return s
 }
 
 func sentenceCase(s string) string {
