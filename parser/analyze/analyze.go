@@ -3,6 +3,8 @@
 package analyze
 
 import (
+	"sort"
+
 	"github.com/vanban/vanban/parser"
 	"github.com/vanban/vanban/parser/agency"
 	"github.com/vanban/vanban/parser/appendix"
@@ -79,11 +81,108 @@ func Analyze(doc *parser.Document, problems []parser.Problem) *Result {
 		r.Problems = append(r.Problems, p.String())
 	}
 	r.Citations = cite.Extract(doc)
-	dl := deadline.Extract(doc)
+	tables := appendix.Read(doc)
+	dl := deadline.ExtractExcept(doc, tables.Covers)
 	r.Deadlines, r.EffectiveDates = dl.Deadlines, dl.EffectiveDates
-	r.Responsibilities = agency.Extract(doc)
-	r.Appendices = appendix.Extract(doc)
+	r.Responsibilities = agency.ExtractExcept(doc, tables.Covers)
+	r.Appendices = tables.Indicators
+	// rows of task tables are tasks with their responsibilities and deadlines
+	for _, t := range tables.Tasks {
+		r.Tasks = append(r.Tasks, Task{Path: t.Path, Label: t.Label, Heading: t.Heading, Line: t.Line})
+		if len(t.Lead) > 0 || len(t.Cooperate) > 0 {
+			r.Responsibilities = append(r.Responsibilities, agency.Responsibility{Path: t.Path, Lead: t.Lead,
+				Cooperate: t.Cooperate, ReportTo: []string{}, Line: t.Line, Text: t.Content, Offset: t.Offset})
+		}
+		r.Deadlines = append(r.Deadlines, t.Deadlines...)
+	}
+	sortByOffset(r.Deadlines, func(d deadline.Deadline) int { return d.Offset })
+	sortByOffset(r.Responsibilities, func(x agency.Responsibility) int { return x.Offset })
 	return r
+}
+
+// sortByOffset orders xs by their place in the document, keeping the order
+// of equal places.
+func sortByOffset[T any](xs []T, off func(T) int) {
+	sort.SliceStable(xs, func(i, j int) bool { return off(xs[i]) < off(xs[j]) })
+}
+
+// TaskRow is one line of the task ledger: a task with who leads it, who
+// cooperates, who receives its reports and its deadlines.
+type TaskRow struct {
+	Document  string              `json:"document"`
+	Number    string              `json:"number"`
+	Path      string              `json:"path"`
+	Heading   string              `json:"heading"`
+	Lead      []string            `json:"lead"`
+	Cooperate []string            `json:"cooperate"`
+	ReportTo  []string            `json:"report_to"`
+	Deadlines []deadline.Deadline `json:"deadlines"`
+	Line      int                 `json:"line"`
+}
+
+// Ledger joins r's tasks with their responsibilities and deadlines by
+// path: one row per task, agencies listed once each in the order found.
+// Responsibilities and deadlines stated at a path that is not a task (an
+// article without numbered units, an appendix heading) get a row of their
+// own, so that nothing found is lost.
+func Ledger(r *Result) []TaskRow {
+	doc := r.Source
+	if r.Doc != nil && r.Doc.Name != "" {
+		doc = r.Doc.Name
+	}
+	rows := []TaskRow{}
+	index := map[string]int{}
+	row := func(path, heading string, line int) *TaskRow {
+		if i, ok := index[path]; ok {
+			return &rows[i]
+		}
+		index[path] = len(rows)
+		rows = append(rows, TaskRow{Document: doc, Number: r.Document.Number, Path: path, Heading: heading,
+			Lead: []string{}, Cooperate: []string{}, ReportTo: []string{}, Deadlines: []deadline.Deadline{}, Line: line})
+		return &rows[len(rows)-1]
+	}
+	for _, t := range r.Tasks {
+		row(t.Path, t.Heading, t.Line)
+	}
+	articles := map[string]Article{}
+	for _, a := range r.Articles {
+		articles[a.Label] = a
+	}
+	heading := func(path string, line int) (string, int) {
+		if a, ok := articles[path]; ok {
+			return parser.FirstRunes(a.Title, HeadingRunes), a.Line
+		}
+		return "", line
+	}
+	for _, x := range r.Responsibilities {
+		h, l := heading(x.Path, x.Line)
+		tr := row(x.Path, h, l)
+		tr.Lead = addUnique(tr.Lead, x.Lead)
+		tr.Cooperate = addUnique(tr.Cooperate, x.Cooperate)
+		tr.ReportTo = addUnique(tr.ReportTo, x.ReportTo)
+	}
+	for _, d := range r.Deadlines {
+		h, l := heading(d.Path, d.Line)
+		tr := row(d.Path, h, l)
+		tr.Deadlines = append(tr.Deadlines, d)
+	}
+	return rows
+}
+
+func addUnique(list, names []string) []string {
+	for _, n := range names {
+		dup := false
+		for _, x := range list {
+			if agency.Key(x) == agency.Key(n) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			list = append(list, n)
+		}
+	}
+	return list
 }
 
 func atoi(s string) int {
