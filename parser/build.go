@@ -695,6 +695,15 @@ func (b *builder) endMatter(s, e int, t string) bool {
 		}
 		b.inRecip = false
 	}
+	if reSignLead.MatchString(t) && (b.sawBody || b.phase == phaseEnd) {
+		// a signature run into what follows it: "KT. TỔNG CỤC TRƯỞNG PHÓ TỔNG CỤC
+		// TRƯỞNG Nguyễn Dương Thái QUY TRÌNH XÁC ĐỊNH …".
+		if n := signatureExtent(t); n > 0 && n < len(t) {
+			b.para(s, s+n)
+			b.para(s+n, e)
+			return true
+		}
+	}
 	if b.isSignature(t) {
 		b.endBody()
 		if b.sign == nil || b.sign.Parent != b.root || b.prefix != "" {
@@ -821,6 +830,49 @@ func signatureLine(t string) bool {
 		}
 	}
 	return false
+}
+
+// signatureExtent is the length of "LEAD. CAPITALS Name Surname" at the
+// start of t, or 0 when no person's name follows the capitals.
+func signatureExtent(t string) int {
+	i, words := 0, 0
+	capsEnd := -1
+	for i < len(t) {
+		for i < len(t) && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t') {
+			i++
+		}
+		j := i
+		for j < len(t) && t[j] != ' ' && t[j] != '\n' && t[j] != '\t' {
+			j++
+		}
+		if j == i {
+			break
+		}
+		w := t[i:j]
+		if capsEnd < 0 {
+			if !isCaps(w) && !(words == 0 && reSignLead.MatchString(w+" X")) {
+				capsEnd = i
+			} else {
+				words++
+				i = j
+				continue
+			}
+		}
+		// after the capitals: the name, two to five words in running case.
+		if !isTitleWord(strings.Trim(w, ".,")) {
+			break
+		}
+		words++
+		i = j
+	}
+	if capsEnd < 0 {
+		return 0
+	}
+	name := strings.Fields(t[capsEnd:i])
+	if len(name) < 2 || len(name) > 5 {
+		return 0
+	}
+	return i
 }
 
 // signatureAfter finds a signature that a scraper ran into the end of the

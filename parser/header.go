@@ -241,7 +241,11 @@ var openEnds = []string{"THƯỜNG VỤ", "CHẤP HÀNH", "THẨM PHÁN", "NHÂN
 // the issuer and the first its parent ("BỘ TÀI CHÍNH" / "TỔNG CỤC HẢI QUAN").
 func joinIssuer(parts []string) (issuer, parent string) {
 	var names []string
+	var split []string
 	for _, p := range parts {
+		split = append(split, splitBodies(p)...)
+	}
+	for _, p := range split {
 		if len(names) > 0 {
 			prev := names[len(names)-1]
 			join := false
@@ -275,12 +279,38 @@ func joinIssuer(parts []string) (issuer, parent string) {
 	}
 }
 
+// subordinate bodies that a run-together header writes after their parent
+// on one line ("BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN").
+var subBodies = []string{"TỔNG CỤC", "CỤC", "SỞ", "VỤ", "VĂN PHÒNG", "KHO BẠC", "THANH TRA", "BAN QUẢN LÝ"}
+
+func splitBodies(p string) []string {
+	if !strings.HasPrefix(p, "BỘ ") && !strings.HasPrefix(p, "ỦY BAN NHÂN DÂN ") && !strings.HasPrefix(p, "UỶ BAN NHÂN DÂN ") {
+		return []string{p}
+	}
+	best := -1
+	for _, b := range subBodies {
+		if i := strings.Index(p, " "+b+" "); i > 0 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return []string{p}
+	}
+	return []string{p[:best], strings.TrimSpace(p[best:])}
+}
+
 // titleCase writes an issuer name in capitals the way Vietnamese writes it
 // in running text: "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN" → "Ủy ban nhân dân tỉnh
 // Lạng Sơn", "BỘ TÀI CHÍNH" → "Bộ Tài chính".
 func titleCase(s string) string {
 	if !isCaps(s) {
 		return s
+	}
+	if parts := strings.Split(s, " - "); len(parts) > 1 {
+		for i, p := range parts {
+			parts[i] = titleCase(p) // joint issuers: "BỘ TÀI CHÍNH - BỘ CÔNG THƯƠNG"
+		}
+		return strings.Join(parts, " - ")
 	}
 	words := strings.Fields(strings.ToLower(s))
 	capNext := true
@@ -299,7 +329,7 @@ func titleCase(s string) string {
 			}
 		}
 	}
-	if len(words) > 1 && (words[0] == "bộ" || words[0] == "sở") {
+	if w0 := strings.ToLower(words[0]); len(words) > 1 && (w0 == "bộ" || w0 == "sở") {
 		for i := 2; i < len(words); i++ {
 			if words[i-1] == "và" {
 				words[i] = upperFirst(words[i])

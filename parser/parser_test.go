@@ -146,15 +146,18 @@ func TestDocuments(t *testing.T) {
 		typ, number, date   string
 		articles, minTasks  int
 		wantPaths, notPaths []string
+		signer              string // "on_behalf | position | name"
 	}{
 		{file: "qd-12-2024-ttg-decision-articles.txt", typ: "Quyết định", number: "12/2024/QĐ-TTg", date: "2024-07-31",
-			articles: 10, minTasks: 20, wantPaths: []string{"2/1", "2/1/a", "2/1/b", "5/3"}},
+			articles: 10, minTasks: 20, wantPaths: []string{"2/1", "2/1/a", "2/1/b", "5/3"},
+			signer: "KT. Thủ tướng | Phó Thủ tướng | Trần Hồng Hà"},
 		{file: "cv-778-2017-tchq-letter-roman-items.txt", typ: "Công văn", number: "778/TCHQ-GSQL", date: "2017-02-13",
 			minTasks: 30, wantPaths: []string{"I", "I/1", "I/1/a", "II/1/b", "II/12"}},
 		{file: "tt-21-2025-bgddt-scraped-glued.txt", typ: "Thông tư", number: "21/2025/TT-BGDĐT", date: "2025-09-23",
 			articles: 8, minTasks: 20, wantPaths: []string{"1/1", "1/2", "3/3/a"}},
 		{file: "qd-2135-2015-tchq-attached-regulation.txt", typ: "Quyết định", number: "2135/QĐ-TCHQ", date: "2015-07-31",
-			articles: 3, minTasks: 40, wantPaths: []string{"PL/2/1", "PL/4/1/a"}},
+			articles: 3, minTasks: 40, wantPaths: []string{"PL/2/1", "PL/4/1/a", "PL/4/2/a/a.1/a.1.1", "PL/4/2/a/a.2"},
+			signer: "KT. Tổng cục trưởng | Phó tổng cục trưởng | Nguyễn Dương Thái"},
 		{file: "nq-1659-2025-ubtvqh15-pandoc.md.txt", typ: "Nghị quyết", number: "1659/NQ-UBTVQH15", date: "2025-06-16",
 			articles: 3, minTasks: 20, wantPaths: []string{"1/1", "1/21"}},
 		{file: "nq-60-2025-tw-party-resolution.md.txt", typ: "Nghị quyết", number: "60-NQ/TW", date: "2025-04-12",
@@ -163,7 +166,8 @@ func TestDocuments(t *testing.T) {
 			articles: 3, minTasks: 3, wantPaths: []string{"1/1", "1/4"}},
 		// quoted clauses of the amended law are content of the amending clause.
 		{file: "luat-43-2024-qh15-amending-quotes.txt", typ: "Luật", number: "43/2024/QH15", date: "2024-06-29",
-			articles: 5, minTasks: 4, wantPaths: []string{"1/1", "1/4"}, notPaths: []string{"1/3/a", "1/3/b", "2/1"}},
+			articles: 5, minTasks: 4, wantPaths: []string{"1/1", "1/4"}, notPaths: []string{"1/3/a", "1/3/b", "2/1"},
+			signer: " | Chủ tịch Quốc hội | Trần Thanh Mẫn"},
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
@@ -188,6 +192,12 @@ func TestDocuments(t *testing.T) {
 			for _, p := range c.wantPaths {
 				if !paths[p] {
 					t.Errorf("missing task %s", p)
+				}
+			}
+			if c.signer != "" {
+				s := r.Document.Signer
+				if s == nil || s.OnBehalf+" | "+s.Position+" | "+s.Name != c.signer {
+					t.Errorf("signer = %+v, want %s", s, c.signer)
 				}
 			}
 			for _, p := range c.notPaths {
