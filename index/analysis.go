@@ -19,9 +19,11 @@ import (
 //	           case ("Hoá" and "hòa" → "hòa"; "hoa" stays different)
 //	vn_fold    vntext.FoldToken per token: no diacritics, đ → d, lower case
 //	           (NFD input handled)
-//	vn_exact2  vn_exact, then every two neighbouring tokens as one term
-//	           ("sở tài", "tài chính"): phrase queries become term lookups
-//	vn_fold2   the same on folded tokens ("so tai", "tai chinh")
+//	vn_fold2   vn_fold, then every two neighbouring tokens as one term
+//	           ("so tai", "tai chinh"): phrase queries look up these pairs,
+//	           which are rare, instead of intersecting the positions of
+//	           common syllables
+//	vn_exact2  the same on exact tokens (registered; not in the mapping)
 //
 // There is no stop list and no stemming: "an" (an toàn) is a word.
 const (

@@ -26,25 +26,40 @@ type Stored struct {
 // docsMatching lists the decision IDs that q selects among decision
 // documents and tasks (a task selects its decision), in source order.
 func (ix *Index) docsMatching(q query.Query) ([]string, error) {
-	type ds struct{ id, src string }
 	seen := map[string]bool{}
-	var out []ds
-	err := ix.eachHit(q, []string{fDoc, fSource}, func(_ string, f map[string]interface{}) error {
+	var ids []string
+	err := ix.eachHit(q, []string{fDoc}, func(_ string, f map[string]interface{}) error {
 		id := str(f[fDoc])
 		if !seen[id] {
 			seen[id] = true
-			out = append(out, ds{id, str(f[fSource])})
+			ids = append(ids, id)
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].src < out[j].src })
-	ids := make([]string, len(out))
-	for i, d := range out {
-		ids[i] = d.id
+	src := map[string]string{}
+	for rest := ids; len(rest) > 0; {
+		n := min(1000, len(rest))
+		req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(rest[:n]), n, 0, false)
+		req.Fields = []string{fSource}
+		req.Score = "none"
+		res, err := ix.bi.Search(req)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range res.Hits {
+			src[h.ID] = str(h.Fields[fSource])
+		}
+		rest = rest[n:]
 	}
+	sort.Slice(ids, func(i, j int) bool {
+		if src[ids[i]] != src[ids[j]] {
+			return src[ids[i]] < src[ids[j]]
+		}
+		return ids[i] < ids[j]
+	})
 	return ids, nil
 }
 

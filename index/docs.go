@@ -99,10 +99,7 @@ func docEntries(id, source, abs, hash string, r *analyze.Result) ([]entry, int, 
 		return nil, 0, err
 	}
 	common := func(kind string) map[string]interface{} {
-		m := map[string]interface{}{
-			fKind: kind, fDoc: id, fNumber: h.Number, fNKey: vntext.Key(h.Number),
-			fType: h.Type, fTKey: vntext.Key(h.Type), fIssuer: h.Issuer, fSource: abs,
-		}
+		m := map[string]interface{}{fKind: kind, fDoc: id, fTKey: vntext.Key(h.Type), fIssuer: h.Issuer}
 		if t, ok := parseDate(h.Date); ok {
 			m[fDate] = t
 		}
@@ -114,10 +111,10 @@ func docEntries(id, source, abs, hash string, r *analyze.Result) ([]entry, int, 
 		text, root = r.Doc.Text, r.Doc.Root
 	}
 	d := common(KindDoc)
+	d[fNumber], d[fNKey], d[fType], d[fSource] = h.Number, vntext.Key(h.Number), h.Type, abs
 	d[fHash] = hash
 	d[fTitle] = h.Title
 	d[fResult] = string(resultJSON)
-	d[fPath] = ""
 	if root != nil {
 		d[fText] = ownText(text, root)
 	}
@@ -153,7 +150,6 @@ func docEntries(id, source, abs, hash string, r *analyze.Result) ([]entry, int, 
 		seen[t.Path] = true
 		m := common(KindTask)
 		m[fPath] = t.Path
-		m[fHeading] = t.Heading
 		m[fLine] = t.Line
 		if n := nodes[t.Path]; n != nil {
 			m[fText] = ownText(text, n)
@@ -199,9 +195,14 @@ func docEntries(id, source, abs, hash string, r *analyze.Result) ([]entry, int, 
 	return out, size, nil
 }
 
+// setList stores the agency names v, with their other forms.
 func setList(m map[string]interface{}, f string, v []string) {
-	if len(v) > 0 {
-		m[f] = v
+	var all []string
+	for _, name := range v {
+		all = append(all, agencyForms(name)...)
+	}
+	if len(all) > 0 {
+		m[f] = all
 	}
 }
 

@@ -12,6 +12,7 @@
 package index
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -20,13 +21,15 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bolterrors "go.etcd.io/bbolt/errors"
 )
 
 // SchemaVersion changes whenever the mapping or the meaning of a stored
 // field changes; an index of another version must be rebuilt.
-const SchemaVersion = "vanban-index-3"
+const SchemaVersion = "vanban-index-4"
 
 const schemaKey = "vanban_schema"
 
@@ -55,7 +58,6 @@ const (
 	fText    = "text"    // the property holding the text
 	fTextX   = "text_x"  // exact words
 	fTextF   = "text_f"  // folded words; stores the text
-	fTextX2  = "text_x2" // exact word pairs
 	fTextF2  = "text_f2" // folded word pairs, with positions (phrases)
 	fLead    = "lead"
 	fCoop    = "cooperate"
@@ -245,40 +247,57 @@ func field(name, typ, analyzer string, index, store, tv, dv bool) *mapping.Field
 }
 
 func keywordField(name string, store, dv bool) *mapping.FieldMapping {
-	return field(name, "text", keyword.Name, true, store, false, dv)
+	f := field(name, "text", keyword.Name, true, store, false, dv)
+	f.SkipFreqNorm = true
+	return f
 }
 
 func docMapping(decision bool) *mapping.DocumentMapping {
 	d := bleve.NewDocumentStaticMapping()
 	d.Dynamic = false
 	add := func(prop string, fms ...*mapping.FieldMapping) { d.AddFieldMappingsAt(prop, fms...) }
+	// Both kinds: what search filters on, and the text.
 	add(fKind, keywordField(fKind, false, false))
 	add(fDoc, keywordField(fDoc, true, false))
-	add(fNumber, field(fNumber, "text", keyword.Name, false, true, false, false))
-	add(fNKey, keywordField(fNKey, false, false))
-	add(fType, field(fType, "text", keyword.Name, false, true, false, false))
 	add(fTKey, keywordField(fTKey, false, false))
-	add(fIssuer, field(fIssuer, "text", AnalyzerFold, true, true, false, false))
-	add(fDate, field(fDate, "datetime", "", true, true, false, false))
-	add(fSource, keywordField(fSource, true, false))
-	add(fPath, keywordField(fPath, true, false))
-	add(fHeading, field(fHeading, "text", keyword.Name, false, true, false, false))
-	add(fLine, field(fLine, "number", "", false, true, false, false))
+	add(fIssuer, field(fIssuer, "text", AnalyzerFold, true, decision, false, false))
+	add(fDate, field(fDate, "datetime", "", true, decision, false, false))
+	add(fPath, keywordField(fPath, !decision, false))
 	add(fText,
 		field(fTextX, "text", AnalyzerExact, true, false, false, false),
 		field(fTextF, "text", AnalyzerFold, true, true, false, false),
-		field(fTextX2, "text", AnalyzerExact2, true, false, false, false),
 		field(fTextF2, "text", AnalyzerFold2, true, false, true, false))
 	add(fCites, keywordField(fCites, false, decision))
 	if decision {
+		// The decision stores what a hit shows of it, and its analysis.
+		add(fNumber, field(fNumber, "text", keyword.Name, false, true, false, false))
+		add(fNKey, keywordField(fNKey, false, false))
+		add(fType, field(fType, "text", keyword.Name, false, true, false, false))
+		add(fSource, keywordField(fSource, true, false))
 		add(fHash, field(fHash, "text", keyword.Name, false, true, false, false))
 		add(fTitle, field(fTitle, "text", keyword.Name, false, true, false, false))
 		add(fResult, field(fResult, "text", keyword.Name, false, true, false, false))
 	} else {
-		add(fLead, field(fLead, "text", AnalyzerFold, true, true, false, false))
-		add(fCoop, field(fCoop, "text", AnalyzerFold, true, true, false, false))
-		add(fReport, field(fReport, "text", AnalyzerFold, true, true, false, false))
+		add(fLine, field(fLine, "number", "", false, true, false, false))
+		add(fLead, field(fLead, "text", AnalyzerFold, true, false, false, false))
+		add(fCoop, field(fCoop, "text", AnalyzerFold, true, false, false, false))
+		add(fReport, field(fReport, "text", AnalyzerFold, true, false, false, false))
 		add(fDue, field(fDue, "datetime", "", true, false, false, false))
 	}
 	return d
+}
+
+// Compact merges the index's segments into one: a smaller index (each
+// segment has its own dictionaries) and faster searches. Update calls it
+// when it wrote something.
+func (ix *Index) Compact() error {
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		return err
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	return s.ForceMerge(context.Background(), &mergeplan.SingleSegmentMergePlanOptions)
 }

@@ -40,7 +40,6 @@ type Hit struct {
 	DocID    string  `json:"-"`
 	Document DocInfo `json:"document"`
 	Path     string  `json:"path"`
-	Heading  string  `json:"-"`
 	Line     int     `json:"-"`
 	Score    float64 `json:"score"`
 	Snippet  Snippet `json:"-"`
@@ -99,7 +98,8 @@ func (pq parsedQuery) empty() bool { return len(pq.words) == 0 && len(pq.phrases
 //   - each bare word is required, in the folded field; typed with
 //     diacritics it is a disjunction with the exact field, boosted;
 //   - each phrase is required as a phrase of folded word pairs (two words:
-//     one pair term), with the exact pairs as optional boosts;
+//     one pair term), with its words typed with diacritics as optional
+//     exact boosts;
 //   - neighbouring bare words add their pairs as optional boosts, so that
 //     documents with the words together rank first.
 func (pq parsedQuery) textQuery() query.Query {
@@ -130,13 +130,7 @@ func wordQuery(w word) query.Query {
 
 // pairQueries are the optional pair terms of two neighbouring words.
 func pairQueries(a, b word) []query.Query {
-	qs := []query.Query{termQ(fTextF2, Bigram(a.fold, b.fold))}
-	if a.marked() || b.marked() {
-		x := termQ(fTextX2, Bigram(a.exact, b.exact))
-		x.SetBoost(exactBoost)
-		qs = append(qs, x)
-	}
-	return qs
+	return []query.Query{termQ(fTextF2, Bigram(a.fold, b.fold))}
 }
 
 func phraseQuery(p []word) query.Query {
@@ -152,9 +146,11 @@ func phraseQuery(p []word) query.Query {
 	}
 	b := bleve.NewBooleanQuery()
 	b.AddMust(req)
-	for i := 0; i+1 < len(p); i++ {
-		if p[i].marked() || p[i+1].marked() {
-			x := termQ(fTextX2, Bigram(p[i].exact, p[i+1].exact))
+	// Typed with diacritics, the phrase ranks texts that have its words
+	// with the same diacritics first.
+	for _, w := range p {
+		if w.marked() {
+			x := termQ(fTextX, w.exact)
 			x.SetBoost(exactBoost)
 			b.AddShould(x)
 		}
@@ -203,7 +199,7 @@ func (r Request) filterQuery() (query.Query, error) {
 	return bleve.NewConjunctionQuery(qs...), nil
 }
 
-var hitFields = []string{fDoc, fNumber, fType, fIssuer, fDate, fSource, fPath, fHeading, fLine}
+var hitFields = []string{fDoc, fPath, fLine, fTextF}
 
 // Search runs r and returns its best hits with snippets.
 func (ix *Index) Search(r Request) (*Results, error) {
@@ -231,25 +227,31 @@ func (ix *Index) Search(r Request) (*Results, error) {
 		limit = 10
 	}
 	req := bleve.NewSearchRequestOptions(q, limit, 0, false)
-	req.Fields = append(append([]string{}, hitFields...), fTextF)
+	req.Fields = hitFields
 	res, err := ix.bi.Search(req)
 	if err != nil {
 		return nil, err
 	}
 	out := &Results{Total: res.Total}
+	var docIDs []string
 	for _, h := range res.Hits {
 		hit := Hit{ID: h.ID, Score: h.Score}
 		f := h.Fields
 		hit.DocID = str(f[fDoc])
-		hit.Document = DocInfo{Number: str(f[fNumber]), Type: str(f[fType]), Issuer: str(f[fIssuer]),
-			Date: dateStr(f[fDate]), Source: str(f[fSource])}
 		hit.Path = str(f[fPath])
-		hit.Heading = str(f[fHeading])
 		if n, ok := f[fLine].(float64); ok {
 			hit.Line = int(n)
 		}
 		hit.Snippet = makeSnippet(str(f[fTextF]), pq)
 		out.Hits = append(out.Hits, hit)
+		docIDs = append(docIDs, hit.DocID)
+	}
+	infos, err := ix.docInfos(docIDs)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out.Hits {
+		out.Hits[i].Document = infos[out.Hits[i].DocID]
 	}
 	out.Took = time.Since(start)
 	return out, nil
@@ -273,4 +275,27 @@ func dateStr(v interface{}) string {
 		return t.Format("2006-01-02")
 	}
 	return s
+}
+
+var infoFields = []string{fNumber, fType, fIssuer, fDate, fSource}
+
+// docInfos looks up the decisions with the given IDs.
+func (ix *Index) docInfos(ids []string) (map[string]DocInfo, error) {
+	out := map[string]DocInfo{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = infoFields
+	req.Score = "none"
+	res, err := ix.bi.Search(req)
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range res.Hits {
+		f := h.Fields
+		out[h.ID] = DocInfo{Number: str(f[fNumber]), Type: str(f[fType]), Issuer: str(f[fIssuer]),
+			Date: dateStr(f[fDate]), Source: str(f[fSource])}
+	}
+	return out, nil
 }

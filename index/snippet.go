@@ -36,15 +36,33 @@ func makeSnippet(text string, pq parsedQuery) Snippet {
 	}
 	toks := analyzeText(AnalyzerFold, text)
 	want := map[string]int{}
+	exact := map[string]string{} // fold → the diacritics typed, if any
 	for _, w := range pq.words {
 		if _, ok := want[w.fold]; !ok {
 			want[w.fold] = len(want)
 		}
+		if w.marked() {
+			exact[w.fold] = w.exact
+		}
 	}
 	match := make([]int, len(toks)) // query word id + 1, or 0
+	exactFound := map[string]bool{}
 	for i, t := range toks {
 		if id, ok := want[string(t.Term)]; ok {
 			match[i] = id + 1
+			if x, ok := exact[string(t.Term)]; ok && string(lowerTerm([]byte(text[t.Start:t.End]))) == x {
+				exactFound[x] = true
+			}
+		}
+	}
+	// A word typed with diacritics marks only its exact occurrences when
+	// the text has some.
+	for i, t := range toks {
+		if match[i] == 0 {
+			continue
+		}
+		if x, ok := exact[string(t.Term)]; ok && exactFound[x] && string(lowerTerm([]byte(text[t.Start:t.End]))) != x {
+			match[i] = 0
 		}
 	}
 	// Phrases: mark whole occurrences only.

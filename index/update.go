@@ -20,7 +20,7 @@ import (
 
 // DefaultBatchBytes is how much text goes into one Bleve batch: memory
 // follows the bytes of a batch, not its number of documents.
-const DefaultBatchBytes = 8 << 20
+const DefaultBatchBytes = 2 << 20
 
 // UpdateOptions tune Update.
 type UpdateOptions struct {
@@ -327,6 +327,11 @@ func (ix *Index) Update(paths []string, opts UpdateOptions) (Summary, error) {
 	}
 	if err := flush(); err != nil {
 		return sum, err
+	}
+	if sum.Indexed+sum.Updated+sum.Pruned > 0 {
+		if err := ix.Compact(); err != nil {
+			return sum, err
+		}
 	}
 	sum.Elapsed = time.Since(start)
 	return sum, nil

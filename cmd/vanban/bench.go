@@ -1,0 +1,411 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"io/fs"
+	"math/rand"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
+	"github.com/urfave/cli/v2"
+	"github.com/vanban/vanban/corpus"
+	"github.com/vanban/vanban/index"
+	"github.com/vanban/vanban/parser/vntext"
+)
+
+func init() {
+	register(&cli.Command{
+		Name:  "bench",
+		Usage: "measure indexing and search on a generated corpus, against rg and raw Bleve",
+		Description: `Builds a corpus of N decisions recombined from the paragraphs of real
+documents (the seed decision and /work/shared/corpus when present, else
+testdata), indexes it, and reports indexing speed, index size, peak memory
+and the latency of term, phrase, folded-phrase, filtered and tasks --lead
+queries. The same corpus is indexed by raw Bleve (standard analyzer, one
+field) and scanned by rg (when installed) as anchors.`,
+		Flags: []cli.Flag{
+			&cli.IntFlag{Name: "docs", Value: 10000, Usage: "number of decisions"},
+			&cli.StringFlag{Name: "dir", Usage: "work folder (default: a temporary folder, removed at the end)"},
+			&cli.StringSliceFlag{Name: "source", Usage: "source documents (default: the seed and /work/shared/corpus, else testdata)"},
+			&cli.IntFlag{Name: "queries", Value: 200, Usage: "queries per kind"},
+			&cli.BoolFlag{Name: "no-raw", Usage: "skip the raw Bleve anchor"},
+		},
+		Action: benchAction,
+	})
+}
+
+func benchSources() []string {
+	var out []string
+	for _, p := range []string{"testdata/qd-79-2023-langson.txt", "/work/shared/corpus"} {
+		if _, err := os.Stat(p); err == nil {
+			out = append(out, p)
+		}
+	}
+	if len(out) < 2 {
+		if _, err := os.Stat("testdata"); err == nil {
+			out = append(out, "testdata")
+		}
+	}
+	return out
+}
+
+func benchAction(c *cli.Context) error {
+	w := c.App.Writer
+	n := c.Int("docs")
+	dir := c.String("dir")
+	if dir == "" {
+		d, err := os.MkdirTemp("", "vanban-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(d)
+		dir = d
+	}
+	sources := c.StringSlice("source")
+	if len(sources) == 0 {
+		sources = benchSources()
+	}
+	pool, err := index.LoadPool(sources)
+	if err != nil {
+		return err
+	}
+	docsDir := filepath.Join(dir, "docs")
+	os.RemoveAll(docsDir)
+	fmt.Fprintf(w, "corpus: %d decisions from %d paragraphs of %s\n", n, len(pool.Paras), strings.Join(sources, ", "))
+	total, err := pool.Generate(docsDir, n)
+	if err != nil {
+		return err
+	}
+	mb := float64(total) / 1e6
+	fmt.Fprintf(w, "        %.1f MB of text in %s\n", mb, docsDir)
+
+	// vanban
+	ixDir := filepath.Join(dir, "vanban-index")
+	os.RemoveAll(ixDir)
+	runtime.GC()
+	t0 := time.Now()
+	ix, err := index.Open(ixDir, index.Options{Create: true})
+	if err != nil {
+		return err
+	}
+	sum, err := ix.Update([]string{docsDir}, index.UpdateOptions{})
+	if err != nil {
+		return err
+	}
+	if err := ix.Close(); err != nil {
+		return err
+	}
+	el := time.Since(t0)
+	hwm := vmHWM()
+	size := dirSize(ixDir)
+	ourMBs := mb / el.Seconds()
+	fmt.Fprintf(w, "\nindexing (vanban: parse + exact, folded and pair fields, tasks)\n")
+	fmt.Fprintf(w, "  %d docs in %.1fs: %.2f MB/s, %.0f docs/s (failed %d)\n", sum.Indexed, el.Seconds(), ourMBs, float64(sum.Indexed)/el.Seconds(), sum.Failed)
+	fmt.Fprintf(w, "  index size %.1f MB = %.2f× the text\n", float64(size)/1e6, float64(size)/float64(total))
+	fmt.Fprintf(w, "  peak RSS (VmHWM) %.0f MB\n", float64(hwm)/1e6)
+
+	ix, err = index.Open(ixDir, index.Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	docs, tasks, _ := ix.Count()
+	fmt.Fprintf(w, "  %d decisions, %d tasks indexed\n", docs, tasks)
+
+	qs := benchQueries(pool, c.Int("queries"))
+	fmt.Fprintf(w, "\nquery latency over %d queries per kind (limit 10, with snippets)\n", c.Int("queries"))
+	fmt.Fprintf(w, "  %-14s %9s %9s %9s %s\n", "kind", "p50", "p99", "max", "mean hits")
+	lat := map[string][]time.Duration{}
+	run := func(kind string, queries []string, fn func(q string) (uint64, error)) error {
+		var d []time.Duration
+		var hits uint64
+		for _, q := range queries {
+			s := time.Now()
+			h, err := fn(q)
+			if err != nil {
+				return fmt.Errorf("%s query %q: %v", kind, q, err)
+			}
+			d = append(d, time.Since(s))
+			hits += h
+		}
+		lat[kind] = d
+		fmt.Fprintf(w, "  %-14s %9s %9s %9s %.0f\n", kind, ms(pct(d, 50)), ms(pct(d, 99)), ms(pct(d, 100)), float64(hits)/float64(len(queries)))
+		return nil
+	}
+	search := func(r index.Request) (uint64, error) {
+		res, err := ix.Search(r)
+		if err != nil {
+			return 0, err
+		}
+		return res.Total, nil
+	}
+	if err := run("term", qs.terms, func(q string) (uint64, error) { return search(index.Request{Query: q}) }); err != nil {
+		return err
+	}
+	if err := run("phrase", qs.phrases, func(q string) (uint64, error) { return search(index.Request{Query: `"` + q + `"`}) }); err != nil {
+		return err
+	}
+	if err := run("folded-phrase", qs.phrases, func(q string) (uint64, error) {
+		return search(index.Request{Query: `"` + vntext.Fold(q) + `"`})
+	}); err != nil {
+		return err
+	}
+	if err := run("filtered", qs.terms, func(q string) (uint64, error) {
+		return search(index.Request{Query: q, Type: "quyet dinh", From: "2018-01-01", To: "2021-12-31"})
+	}); err != nil {
+		return err
+	}
+	leads := index.GenLeads()
+	var leadQs []string
+	for i := 0; i < c.Int("queries"); i++ {
+		leadQs = append(leadQs, vntext.Fold(leads[i%len(leads)]))
+	}
+	if err := run("tasks --lead", leadQs, func(q string) (uint64, error) {
+		var n uint64
+		err := ix.Candidates(index.TaskFilter{Lead: q}, func(s index.Stored) error {
+			n += uint64(len(benchLedger(s, q)))
+			return nil
+		})
+		return n, err
+	}); err != nil {
+		return err
+	}
+
+	// rg
+	fmt.Fprintf(w, "\nanchors\n")
+	if rg, err := exec.LookPath("rg"); err == nil {
+		var d []time.Duration
+		m := min(20, len(qs.phrases))
+		for _, q := range qs.phrases[:m] {
+			s := time.Now()
+			out, _ := exec.Command(rg, "-c", "-F", "--", q, docsDir).Output()
+			_ = out
+			d = append(d, time.Since(s))
+		}
+		fmt.Fprintf(w, "  rg -c (phrase, %d queries): p50 %s p99 %s; vanban phrase is %.0f× faster at p50, %.0f× at p99; folded phrase %.0f× / %.0f×\n",
+			m, ms(pct(d, 50)), ms(pct(d, 99)),
+			ratio(pct(d, 50), pct(lat["phrase"], 50)), ratio(pct(d, 99), pct(lat["phrase"], 99)),
+			ratio(pct(d, 50), pct(lat["folded-phrase"], 50)), ratio(pct(d, 99), pct(lat["folded-phrase"], 99)))
+	} else {
+		fmt.Fprintf(w, "  rg: not installed, skipped\n")
+	}
+	if c.Bool("no-raw") {
+		return nil
+	}
+	raw, err := rawBleve(filepath.Join(dir, "raw-bleve"), docsDir, qs.phrases)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "  raw Bleve (standard analyzer, one text field, no parsing): %.2f MB/s, index %.1f MB = %.2f× the text\n",
+		mb/raw.elapsed.Seconds(), float64(raw.size)/1e6, float64(raw.size)/float64(total))
+	fmt.Fprintf(w, "    vanban indexing = %.2f× raw Bleve's MB/s; index size %.2f× raw Bleve's\n", ourMBs/(mb/raw.elapsed.Seconds()), float64(size)/float64(raw.size))
+	fmt.Fprintf(w, "    raw phrase query: p50 %s p99 %s; vanban phrase is %.1f× faster at p50, %.1f× at p99\n",
+		ms(pct(raw.phrase, 50)), ms(pct(raw.phrase, 99)), ratio(pct(raw.phrase, 50), pct(lat["phrase"], 50)), ratio(pct(raw.phrase, 99), pct(lat["phrase"], 99)))
+	fmt.Fprintf(w, "    folded phrases: raw Bleve finds %d hits in total, vanban %d\n", raw.foldedHits, raw.ourFolded(ix, qs.phrases))
+	fmt.Fprintf(w, "  peak RSS of the whole run (VmHWM) %.0f MB\n", float64(vmHWM())/1e6)
+	return nil
+}
+
+type benchQs struct{ terms, phrases []string }
+
+// benchQueries draws words and 2–4 word phrases from the pool's
+// paragraphs, deterministically.
+func benchQueries(p *index.Pool, n int) benchQs {
+	r := rand.New(rand.NewSource(42))
+	var qs benchQs
+	for len(qs.terms) < n || len(qs.phrases) < n {
+		words := strings.Fields(p.Paras[r.Intn(len(p.Paras))])
+		var clean []string
+		for _, w := range words {
+			w = strings.Trim(w, ".,;:()\"“”'")
+			if w == "" || strings.ContainsAny(w, "/0123456789") {
+				clean = nil // phrases do not cross numbers and punctuation
+				continue
+			}
+			clean = append(clean, w)
+			if len(clean) >= 4 {
+				break
+			}
+		}
+		if len(clean) == 0 {
+			continue
+		}
+		if len(qs.terms) < n {
+			qs.terms = append(qs.terms, clean[0])
+		}
+		if k := 2 + r.Intn(3); len(clean) >= k && len(qs.phrases) < n {
+			qs.phrases = append(qs.phrases, strings.Join(clean[:k], " "))
+		}
+	}
+	return qs
+}
+
+type rawResult struct {
+	elapsed    time.Duration
+	size       int64
+	phrase     []time.Duration
+	foldedHits uint64
+}
+
+func (r rawResult) ourFolded(ix *index.Index, phrases []string) uint64 {
+	var n uint64
+	for _, q := range phrases {
+		if res, err := ix.Search(index.Request{Query: `"` + vntext.Fold(q) + `"`}); err == nil {
+			n += res.Total
+		}
+	}
+	return n
+}
+
+// rawBleve indexes the files' text in one field with Bleve's standard
+// analyzer (default field options: stored, with term vectors), in batches
+// of the same size, and times phrase queries on it.
+func rawBleve(dir, docsDir string, phrases []string) (rawResult, error) {
+	var rr rawResult
+	os.RemoveAll(dir)
+	m := bleve.NewIndexMapping()
+	dm := bleve.NewDocumentStaticMapping()
+	fm := bleve.NewTextFieldMapping()
+	fm.Analyzer = standard.Name
+	fm.IncludeInAll = false
+	dm.AddFieldMappingsAt("text", fm)
+	m.DefaultMapping = dm
+	files, _ := corpus.Expand([]string{docsDir})
+	t0 := time.Now()
+	bi, err := bleve.NewUsing(dir, m, "scorch", "scorch", nil)
+	if err != nil {
+		return rr, err
+	}
+	b := bi.NewBatch()
+	bytes := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return rr, err
+		}
+		if err := b.Index(f, map[string]interface{}{"text": string(data)}); err != nil {
+			return rr, err
+		}
+		bytes += len(data)
+		if bytes >= index.DefaultBatchBytes {
+			if err := bi.Batch(b); err != nil {
+				return rr, err
+			}
+			b.Reset()
+			bytes = 0
+		}
+	}
+	if err := bi.Batch(b); err != nil {
+		return rr, err
+	}
+	if err := bi.Close(); err != nil {
+		return rr, err
+	}
+	rr.elapsed = time.Since(t0)
+	rr.size = dirSize(dir)
+	bi, err = bleve.Open(dir)
+	if err != nil {
+		return rr, err
+	}
+	defer bi.Close()
+	for _, q := range phrases {
+		pq := bleve.NewMatchPhraseQuery(q)
+		pq.SetField("text")
+		req := bleve.NewSearchRequestOptions(pq, 10, 0, false)
+		s := time.Now()
+		if _, err := bi.Search(req); err != nil {
+			return rr, err
+		}
+		rr.phrase = append(rr.phrase, time.Since(s))
+		fq := bleve.NewMatchPhraseQuery(vntext.Fold(q))
+		fq.SetField("text")
+		if res, err := bi.Search(bleve.NewSearchRequestOptions(fq, 10, 0, false)); err == nil {
+			rr.foldedHits += res.Total
+		}
+	}
+	return rr, nil
+}
+
+func pct(d []time.Duration, p int) time.Duration {
+	if len(d) == 0 {
+		return 0
+	}
+	s := append([]time.Duration(nil), d...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	i := (len(s)*p + 99) / 100
+	if i > 0 {
+		i--
+	}
+	return s[min(i, len(s)-1)]
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.2fms", float64(d.Microseconds())/1000) }
+
+func ratio(a, b time.Duration) float64 {
+	if b <= 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func dirSize(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if fi, err := d.Info(); err == nil {
+				n += fi.Size()
+			}
+		}
+		return nil
+	})
+	return n
+}
+
+// vmHWM is the process's peak resident set size, from /proc/self/status.
+func vmHWM() int64 {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	return parseHWM(f)
+}
+
+func parseHWM(r io.Reader) int64 {
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+			f := strings.Fields(rest)
+			if len(f) >= 1 {
+				kb, _ := strconv.ParseInt(f[0], 10, 64)
+				return kb * 1024
+			}
+		}
+	}
+	return 0
+}
+
+// benchLedger is the rows of s's task ledger led by lead.
+func benchLedger(s index.Stored, lead string) []string {
+	var rows []string
+	k := vntext.Key(lead)
+	for _, r := range s.Result.Responsibilities {
+		for _, l := range r.Lead {
+			if strings.Contains(vntext.Key(l), k) {
+				rows = append(rows, r.Path)
+				break
+			}
+		}
+	}
+	return rows
+}
