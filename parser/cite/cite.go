@@ -81,23 +81,29 @@ func InternalReferences(doc *parser.Document) []InternalRef {
 
 // ExtractAll returns the citations and the internal references of doc.
 func ExtractAll(doc *parser.Document) Result {
-	x := &extractor{doc: doc, lastByType: map[string]*raw{}}
+	x := &extractor{doc: doc, lastByType: map[string]*raw{}, seen: map[int]bool{}}
 	x.selfKey = symKey(doc.Header.Number)
+	if t := doc.Header.Title; t != "" {
+		x.selfNames = []string{vntext.Key(t), vntext.Key(doc.Header.Type + " " + t)}
+	}
 	x.run()
 	return Result{Citations: x.citations(), Internal: x.internal}
 }
 
-// skipPaths are the parts of a document that cite nothing: its own header
-// (which holds its own number) and the signature.
-var skipPaths = map[string]bool{"header": true, "signature": true}
+// skipPaths are the parts of a document that cite nothing: the signature.
+// The header is read (a consolidated text lists its sources there); its
+// own number there is a self-reference like any other.
+var skipPaths = map[string]bool{"signature": true}
 
 type extractor struct {
 	doc        *parser.Document
 	selfKey    string
+	selfNames  []string // the document's own name: a law citing itself by name
 	paths      map[string]bool
 	raws       []*raw
 	internal   []InternalRef
 	lastByType map[string]*raw
+	seen       map[int]bool // mention starts already recorded
 	tz         tokenizer
 }
 
@@ -131,6 +137,18 @@ func (x *extractor) isSelf(sym string) bool {
 	return x.selfKey != "" && symKey(sym) == x.selfKey
 }
 
+// isSelfName reports a law named by the document's own title ("Quốc hội
+// ban hành Luật Thuế sử dụng đất phi nông nghiệp" in that law).
+func (x *extractor) isSelfName(name string) bool {
+	k := vntext.Key(name)
+	for _, n := range x.selfNames {
+		if n == k {
+			return true
+		}
+	}
+	return false
+}
+
 // citations groups the mentions by instrument and assigns the keys.
 func (x *extractor) citations() []Citation {
 	group := map[*raw]string{}
@@ -157,15 +175,27 @@ func (x *extractor) citations() []Citation {
 			}
 		}
 	}
+	latest := map[string]string{} // the alias last given a number, in text order
 	for _, r := range x.raws {
 		switch r.kind {
+		case rNumbered:
+			if r.alias != "" {
+				latest[vntext.Key(r.alias)] = group[r]
+			}
 		case rNamed:
 			base := r.typ
 			if r.name != "" {
 				base += " " + r.name
 			}
 			nk := vntext.Key(base)
-			if g, ok := alias[nk]; ok {
+			// a law also cited with its number: the same instrument when
+			// no year says otherwise ("Bộ luật Tố tụng dân sự năm 2015" is
+			// 92/2015/QH13)
+			if g, ok := latest[nk]; ok && yearFits(display[g], r.year) {
+				group[r] = g
+				continue
+			}
+			if g, ok := alias[nk]; ok && yearFits(display[g], r.year) {
 				group[r] = g
 				continue
 			}
@@ -259,6 +289,12 @@ func (x *extractor) citations() []Citation {
 		out = append(out, *byGroup[g])
 	}
 	return out
+}
+
+// yearFits reports whether a law cited with year y can be the numbered
+// instrument sym (whose symbol holds its year: "92/2015/QH13").
+func yearFits(sym, y string) bool {
+	return y == "" || strings.Contains(sym, "/"+y+"/")
 }
 
 func setOnce(p **string, v string) {

@@ -610,6 +610,9 @@ func (s *seg) named(i int, ty *typeName, j int) int {
 	} else {
 		k = s.lawName(j)
 		if k == j {
+			if s.is(j, &pSo) || s.symbolAt(j) > 0 {
+				return i // "Luật số 43/2024/QH15": a numbered mention
+			}
 			// a bare "Luật": a back-reference when a pinpoint precedes it
 			if nx := s.tok(j); nx == nil || nx.kind != kWord || !nx.lower {
 				if nx == nil || nx.kind == kPunct {
@@ -640,6 +643,9 @@ func (s *seg) named(i int, ty *typeName, j int) int {
 		r.e = s.trailers(r, e)
 		s.add(r)
 		return r.e
+	}
+	if r.name != "" && s.x.isSelfName(r.typ+" "+r.name) {
+		return k
 	}
 	if s.is(k, &pNam) {
 		if y := s.tok(k + 1); y != nil && y.kind == kNum && len(y.f) == 4 {
@@ -872,6 +878,10 @@ func (s *seg) newRaw(kind byte, i int) *raw {
 func (s *seg) add(r *raw) {
 	r.os = s.sg.Offset + s.toks[r.s].os
 	r.oe = s.sg.Offset + s.toks[r.e-1].oe
+	if s.x.seen[r.os] {
+		return // text shared by two segments (a table row and its paragraph)
+	}
+	s.x.seen[r.os] = true
 	r.text = s.text(r.s, r.e)
 	if c := s.chainBefore(r.s); c != nil {
 		c.used = true

@@ -79,6 +79,8 @@ var lawNameStops = []string{
 	"sau", "trước", "hiện hành", "quy định", "hướng dẫn", "sửa đổi", "bổ sung", "thi hành", "ban hành",
 	"thực hiện", "triển khai", "chi tiết", "liên quan", "hiệu lực", "áp dụng", "bảo đảm", "đảm bảo",
 	"năm", "hết", "nêu", "nói", "kể", "vừa", "mới", "cụ thể", "hợp nhất", "tổ chức thực hiện",
+	"đồng thời", "trong đó", "theo đó", "nhưng", "song", "tuy nhiên", "riêng", "bao gồm", "kể cả", "trừ",
+	"sau đây", "gọi tắt", "hiện nay",
 }
 
 // lawNameInfixes are the phrases inside real law names that would
