@@ -29,7 +29,7 @@ import (
 
 // SchemaVersion changes whenever the mapping or the meaning of a stored
 // field changes; an index of another version must be rebuilt.
-const SchemaVersion = "vanban-index-4"
+const SchemaVersion = "vanban-index-5"
 
 const schemaKey = "vanban_schema"
 

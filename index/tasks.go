@@ -3,6 +3,8 @@ package index
 import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/vanban/vanban/parser/agency"
+	"github.com/vanban/vanban/parser/analyze"
 )
 
 // TaskFilter selects tasks by the agencies named for them; empty fields
@@ -46,4 +48,32 @@ func (ix *Index) Candidates(f TaskFilter, fn func(Stored) error) error {
 		return err
 	}
 	return ix.load(ids, fn)
+}
+
+// Tasks is the task ledger over the index: analyze.Ledger of every
+// candidate decision, rows kept when agency.Match accepts one of their
+// agencies for each field of f set.
+func (ix *Index) Tasks(f TaskFilter) ([]analyze.TaskRow, error) {
+	var out []analyze.TaskRow
+	err := ix.Candidates(f, func(s Stored) error {
+		for _, row := range analyze.Ledger(s.Result) {
+			if matchAny(f.Lead, row.Lead) && matchAny(f.Cooperate, row.Cooperate) && matchAny(f.ReportTo, row.ReportTo) {
+				out = append(out, row)
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+func matchAny(q string, names []string) bool {
+	if q == "" {
+		return true
+	}
+	for _, n := range names {
+		if agency.Match(q, n) {
+			return true
+		}
+	}
+	return false
 }
