@@ -34,6 +34,7 @@ var (
 	pluralSet    *phraseSet
 	plenumSet    *phraseSet
 	compoundSet  *phraseSet
+	agencySet    *phraseSet
 	tailPhrase   phrase
 	codeSet      = map[string]bool{}
 
@@ -82,6 +83,7 @@ func init() {
 	pluralSet = newPhraseSet(listPlural)
 	plenumSet = newPhraseSet(plenumWords)
 	compoundSet = newPhraseSet(unitCompounds)
+	agencySet = newPhraseSet(agencyHeads)
 	tailPhrase = newPhrase(constitutionTail)
 }
 
@@ -693,6 +695,24 @@ func (s *seg) lawName(j int) int {
 			}
 			if (t.cap || t.upper) && (s.tyN[k] > 0 || s.unitAt(k) > 0) {
 				break
+			}
+			if s.is(k, &pVa) {
+				// "và" joins two words of a name ("Luật Phí và lệ phí", "Luật
+				// Đo đạc và Bản đồ"), not a name and another instrument or
+				// an agency
+				nx := s.tok(k + 1)
+				if nx == nil || nx.kind != kWord || s.tyN[k+1] > 0 || s.unitAt(k+1) > 0 {
+					break
+				}
+				if _, n := stopSet.match(s.src, s.toks, k+1); n > 0 {
+					break
+				}
+				if _, n := agencySet.match(s.src, s.toks, k+1); n > 0 && nx.cap {
+					break
+				}
+				k += 2
+				words += 2
+				continue
 			}
 			if _, n := stopSet.match(s.src, s.toks, k); n > 0 {
 				break

@@ -2,6 +2,7 @@ package cite
 
 import (
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -69,6 +70,8 @@ func (tz *tokenizer) run(s string) []token {
 	letters, uppers, lowers, digits := 0, 0, 0, 0
 	prevLetterLower := false
 	splitNext := false
+	lastLetterI, lastLetterFS := 0, 0 // the last letter: original and fold offsets
+	var lastLetterF rune
 	closeTok := func() {
 		splitNext = false
 		if cur >= 0 {
@@ -77,6 +80,9 @@ func (tz *tokenizer) run(s string) []token {
 			t.lower = letters > 0 && lowers == letters
 			if letters == 0 {
 				t.kind = kNum
+			}
+			if t.lower && digits == 0 && letters >= 4 {
+				tz.splitGlued(s, cur)
 			}
 		}
 		cur = -1
@@ -113,6 +119,19 @@ func (tz *tokenizer) run(s string) []token {
 					split = true // "số37"
 				case !isDigit && prevLetterLower && letters > 0 && isUpper(r):
 					split = true // "cứLuật"
+				case !isDigit && letters >= 3 && uppers == letters && digits == 0 && isLower(r) &&
+					!isMixedCode(s[t.os:t.oe]+string(r)) && startsSyllable(lastLetterF, vntext.FoldRune(r)):
+					// "BGDĐTHà Nội", "CPThủ tướng": the last capital opens
+					// the glued word
+					nt := token{os: lastLetterI, oe: lastLetterI, kind: kWord, cap: true, fs: lastLetterFS}
+					t.oe = lastLetterI
+					t.fe = lastLetterFS
+					letters--
+					uppers--
+					closeTok()
+					tz.toks = append(tz.toks, nt)
+					cur = len(tz.toks) - 1
+					letters, uppers, lowers, digits = 1, 1, 0, 0
 				case !isDigit && ((letters >= 2 && uppers == letters) || (letters == 0 && digits > 0)) &&
 					isLower(r) && lowerRun(s[i:]) >= 2:
 					// "CPngày", "2025của": a code or number glued to a word
@@ -135,6 +154,7 @@ func (tz *tokenizer) run(s string) []token {
 				digits++
 				tz.fold = append(tz.fold, byte(r))
 			} else {
+				lastLetterI, lastLetterFS, lastLetterF = i, len(tz.fold), vntext.FoldRune(r)
 				letters++
 				if isUpper(r) {
 					uppers++
@@ -220,6 +240,58 @@ func buildClassTab() *[classTabSize]uint8 {
 		classTab[r] = c
 	}
 	return &classTab
+}
+
+// startsSyllable reports whether the letter c followed by the letter n can
+// open a Vietnamese syllable: n a vowel, or c+n an initial cluster.
+func startsSyllable(c, n rune) bool {
+	if strings.ContainsRune("aeiouy", n) {
+		return true
+	}
+	switch string([]rune{c, n}) {
+	case "ch", "gh", "gi", "kh", "ng", "nh", "ph", "qu", "th", "tr":
+		return true
+	}
+	return false
+}
+
+// splitGlued splits a lower-case word that scraped text glued to the
+// function word after it ("độngvề", "chínhcủa"): a Vietnamese syllable has
+// one vowel group, so a word with two is two words.
+func (tz *tokenizer) splitGlued(s string, k int) {
+	t := &tz.toks[k]
+	f := string(tz.fold[t.fs:t.fe])
+	if vowelGroups(f) < 2 {
+		return
+	}
+	o := s[t.os:t.oe]
+	for _, w := range glueSuffixes {
+		if len(w) >= len(o) || !strings.HasSuffix(o, w) {
+			continue
+		}
+		fw := len(vntext.Fold(w))
+		if fw >= len(f) || vowelGroups(f[:len(f)-fw]) != 1 {
+			continue
+		}
+		nt := token{os: t.oe - len(w), oe: t.oe, kind: kWord, lower: true, fs: t.fe - fw, fe: t.fe}
+		t.oe -= len(w)
+		t.fe -= fw
+		tz.toks = append(tz.toks, nt)
+		return
+	}
+}
+
+// vowelGroups counts the runs of vowels of a folded word.
+func vowelGroups(f string) int {
+	n, in := 0, false
+	for i := 0; i < len(f); i++ {
+		v := strings.IndexByte("aeiouy", f[i]) >= 0
+		if v && !in {
+			n++
+		}
+		in = v
+	}
+	return n
 }
 
 // isMark reports a combining mark (NFD text): it belongs to the letter

@@ -38,6 +38,10 @@ var issuerCodes = []string{
 // ("số37/2025/NĐ-CP", "ngày26"); the tokenizer splits them off.
 var glueWords = []string{"số", "ngày", "năm", "tháng", "Điều", "khoản", "Khoản", "điểm"}
 
+// glueSuffixes are the function words that scraped text glues to the word
+// before them ("Bộ luật Lao độngvề điều kiện lao động"), longest first.
+var glueSuffixes = []string{"ngày", "theo", "được", "trong", "của", "về", "và", "số", "năm", "tại", "để", "cho"}
+
 // notInstrumentBefore are words after which "số N/..." is not an
 // instrument: forms, border markers, accounts, codes, plates.
 var notInstrumentBefore = []string{
@@ -73,7 +77,7 @@ var listPlural = []string{"các", "những"}
 // function words, verbs and connectives that cannot continue a name. The
 // first word of a name is never checked ("Luật Ban hành văn bản …").
 var lawNameStops = []string{
-	"các", "những", "ngày", "tháng", "số", "của", "và", "hoặc", "đã", "được", "để", "tại", "theo",
+	"các", "những", "ngày", "tháng", "số", "của", "hoặc", "chưa", "không", "đối với", "trường hợp", "việc", "đã", "được", "để", "tại", "theo",
 	"về", "trong", "thì", "có", "là", "sẽ", "đang", "cần", "phải", "nhằm", "với", "cho", "từ", "đến",
 	"khi", "nếu", "do", "bởi", "mà", "như", "này", "đó", "nay", "trên", "dưới", "gồm", "cũng",
 	"sau", "trước", "hiện hành", "quy định", "hướng dẫn", "sửa đổi", "bổ sung", "thi hành", "ban hành",
@@ -81,6 +85,15 @@ var lawNameStops = []string{
 	"năm", "hết", "nêu", "nói", "kể", "vừa", "mới", "cụ thể", "hợp nhất", "tổ chức thực hiện",
 	"đồng thời", "trong đó", "theo đó", "nhưng", "song", "tuy nhiên", "riêng", "bao gồm", "kể cả", "trừ",
 	"sau đây", "gọi tắt", "hiện nay",
+}
+
+// agencyHeads open the name of an agency: after "và" they end a law's name
+// ("Luật Đất đai và Sở Tài nguyên …") where a capitalised word would
+// otherwise continue it ("Luật Đo đạc và Bản đồ").
+var agencyHeads = []string{
+	"Sở", "Bộ", "UBND", "HĐND", "Ủy ban", "Uỷ ban", "Ban", "Cục", "Tổng cục", "Chi cục", "Văn phòng",
+	"Kho bạc", "Thủ tướng", "Chính phủ", "Chủ tịch", "Giám đốc", "Quốc hội", "Hội đồng", "Tòa án", "Viện",
+	"Ngân hàng", "Thanh tra", "Công an", "Quân khu", "Bộ trưởng", "Thủ trưởng",
 }
 
 // lawNameInfixes are the phrases inside real law names that would
