@@ -31,6 +31,7 @@ Examples:
    vanban deadlines --format ics decisions/ > deadlines.ics
    vanban deadlines --format json plan.txt | jq '.[] | select(.kind == "before")'`,
 		Flags: []cli.Flag{
+			indexFlag(),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output format: table, json, csv or ics"},
 		},
 		Action: deadlinesAction,
@@ -58,11 +59,11 @@ func deadlinesAction(c *cli.Context) error {
 	if err := checkFormat(format, "table", "json", "csv", "ics"); err != nil {
 		return usageError(c, err.Error())
 	}
-	if c.NArg() == 0 {
+	if c.NArg() == 0 && c.String("index") == "" {
 		return usageError(c, "deadlines needs at least one FILE (or - for standard input)")
 	}
 	items := []deadlineItem{}
-	runErr := eachDocument(c, c.Args().Slice(), func(r *docResult) error {
+	runErr := eachSource(c, func(r *docResult) error {
 		items = append(items, deadlineItems(r.Result)...)
 		return nil
 	})

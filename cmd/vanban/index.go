@@ -10,6 +10,7 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/schollz/progressbar/v3"
 	"github.com/urfave/cli/v2"
+	"github.com/vanban/vanban/corpus"
 	"github.com/vanban/vanban/index"
 )
 
@@ -145,4 +146,21 @@ func indexAction(c *cli.Context) error {
 		return exitError{1}
 	}
 	return nil
+}
+
+// eachSource is eachDocument over the index when --index is given (every
+// indexed decision, in the order of its file path, as the stored result
+// of the analysis), else over the files named on the command line.
+func eachSource(c *cli.Context, fn func(*docResult) error) error {
+	if c.String("index") == "" {
+		return eachDocument(c, c.Args().Slice(), fn)
+	}
+	ix, err := openIndex(c)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	return ix.Each(func(s index.Stored) error {
+		return fn(&docResult{Input: &corpus.Input{Name: s.Result.Source}, Result: s.Result})
+	})
 }

@@ -33,6 +33,7 @@ Examples:
    vanban tasks --agency "Sở KH&ĐT" --format csv decisions/
    vanban tasks --due-before 30/6/2023 --format json plan.txt | jq '.[].path'`,
 		Flags: []cli.Flag{
+			indexFlag(),
 			&cli.StringFlag{Name: "lead", Usage: "only tasks this agency leads"},
 			&cli.StringFlag{Name: "cooperate", Usage: "only tasks this agency cooperates on"},
 			&cli.StringFlag{Name: "agency", Usage: "only tasks this agency leads, cooperates on or receives reports of"},
@@ -109,7 +110,7 @@ func tasksAction(c *cli.Context) error {
 	if err := checkFormat(format, "table", "json", "csv", "markdown"); err != nil {
 		return usageError(c, err.Error())
 	}
-	if c.NArg() == 0 {
+	if c.NArg() == 0 && c.String("index") == "" {
 		return usageError(c, "tasks needs at least one FILE (or - for standard input)")
 	}
 	f := taskFilter{lead: c.String("lead"), coop: c.String("cooperate"), any: c.String("agency")}
@@ -125,7 +126,7 @@ func tasksAction(c *cli.Context) error {
 		}
 	}
 	rows := []analyze.TaskRow{}
-	runErr := eachDocument(c, c.Args().Slice(), func(r *docResult) error {
+	runErr := eachSource(c, func(r *docResult) error {
 		for _, t := range analyze.Ledger(r.Result) {
 			if f.keep(t) {
 				rows = append(rows, t)
