@@ -390,4 +390,3 @@ func parseHWM(r io.Reader) int64 {
 	}
 	return 0
 }
-
