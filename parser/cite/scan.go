@@ -162,6 +162,23 @@ func (s *seg) tok(i int) *token {
 	return &s.toks[i]
 }
 
+// tyLen is the length in tokens of the type phrase at token i, 0 when
+// there is none.
+func (s *seg) tyLen(i int) int {
+	if i < 0 || i >= len(s.tyN) {
+		return 0
+	}
+	return int(s.tyN[i])
+}
+
+// tyType is the type of the type phrase at token i.
+func (s *seg) tyType(i int) *typeName {
+	if i < 0 || i >= len(s.tyOf) {
+		return nil
+	}
+	return s.tyOf[i]
+}
+
 func (s *seg) is(i int, p *phrase) bool { return p.at(s.src, s.toks, i) > 0 }
 
 func (s *seg) punct(i int, c string) bool {
@@ -205,7 +222,7 @@ func (s *seg) scan() {
 	}
 	s.findChains()
 	for i := 0; i < n; {
-		if s.tyN[i] > 0 {
+		if s.tyLen(i) > 0 {
 			if end := s.typed(i); end > i {
 				i = end
 				continue
@@ -388,7 +405,7 @@ func (s *seg) issuerAt(i int) (string, int) {
 	if _, n := titleSet.match(s.src, s.toks, j); n > 0 {
 		return "", i
 	}
-	if s.tyN[j] > 0 || s.unitAt(j) > 0 {
+	if s.tyLen(j) > 0 || s.unitAt(j) > 0 {
 		return "", i
 	}
 	head := s.text(j, j+1)
@@ -408,7 +425,7 @@ func (s *seg) issuerAt(i int) (string, int) {
 				goto done
 			}
 			if s.is(end, &pVa) {
-				if nx := s.tok(end + 1); nx != nil && nx.kind == kWord && nx.cap && s.tyN[end+1] == 0 {
+				if nx := s.tok(end + 1); nx != nil && nx.kind == kWord && nx.cap && s.tyLen(end+1) == 0 {
 					end += 2
 					second = true
 					continue
@@ -420,7 +437,7 @@ func (s *seg) issuerAt(i int) (string, int) {
 					goto done
 				}
 			}
-			if s.tyN[end] > 0 && t.cap && s.opensMention(end) || s.unitAt(end) > 0 || s.is(end, &pNgay) {
+			if s.tyLen(end) > 0 && t.cap && s.opensMention(end) || s.unitAt(end) > 0 || s.is(end, &pNgay) {
 				goto done
 			}
 			if t.cap || t.upper {
@@ -453,7 +470,7 @@ func (s *seg) issuerAt(i int) (string, int) {
 		case t.f == ",":
 			nx := s.tok(end + 1)
 			if (head == "Bộ" || strings.HasPrefix(s.text(j, end), "Bộ trưởng Bộ")) && nx != nil && nx.kind == kWord &&
-				nx.cap && s.tyN[end+1] == 0 && nx.f != "bo" && nx.f != "so" {
+				nx.cap && s.tyLen(end+1) == 0 && nx.f != "bo" && nx.f != "so" {
 				end += 2
 				continue
 			}
@@ -470,11 +487,11 @@ done:
 // rather than being part of a name ("Bộ Kế hoạch và Đầu tư"): a number,
 // "này" or, for a law, a capitalised name follows it.
 func (s *seg) opensMention(i int) bool {
-	j := i + int(s.tyN[i])
+	j := i + (s.tyLen(i))
 	if s.is(j, &pSo) || s.symbolAt(j) > 0 || s.is(j, &pNay) {
 		return true
 	}
-	if namedTypes[s.tyOf[i].name] {
+	if namedTypes[s.tyType(i).name] {
 		nx := s.tok(j)
 		return nx != nil && nx.kind == kWord && nx.cap
 	}
@@ -512,8 +529,8 @@ func (s *seg) trailers(r *raw, i int) int {
 // 40/2020/NĐ-CP …", "Luật Đầu tư công", "Đề án 06 của Chính phủ",
 // "Quyết định này". It returns the end of what it consumed, or i.
 func (s *seg) typed(i int) int {
-	ty := s.tyOf[i]
-	j := i + int(s.tyN[i])
+	ty := s.tyType(i)
+	j := i + (s.tyLen(i))
 	t := &s.toks[i]
 	if s.is(j, &pNay) {
 		return j + 1 // the document itself
@@ -530,7 +547,7 @@ func (s *seg) typed(i int) int {
 			break
 		}
 		w := s.tok(k)
-		if w == nil || steps >= 14 || !t.cap && !t.upper || w.kind != kWord || s.tyN[k] > 0 ||
+		if w == nil || steps >= 14 || !t.cap && !t.upper || w.kind != kWord || s.tyLen(k) > 0 ||
 			s.is(k, &pVa) || s.is(k, &pHoac) || s.is(k, &pNay) || s.unitAt(k) > 0 {
 			if k == j {
 				if e := s.nick(i, ty, j); e > i {
@@ -678,7 +695,7 @@ func (s *seg) lawName(j int) int {
 		return n
 	}
 	first := s.tok(j)
-	if first == nil || first.kind != kWord || !first.cap || s.tyN[j] > 0 || s.unitAt(j) > 0 {
+	if first == nil || first.kind != kWord || !first.cap || s.tyLen(j) > 0 || s.unitAt(j) > 0 {
 		return j
 	}
 	k, words := j+1, 1
@@ -693,7 +710,7 @@ func (s *seg) lawName(j int) int {
 				words += n
 				continue
 			}
-			if (t.cap || t.upper) && (s.tyN[k] > 0 || s.unitAt(k) > 0) {
+			if (t.cap || t.upper) && (s.tyLen(k) > 0 || s.unitAt(k) > 0) {
 				break
 			}
 			if s.is(k, &pVa) {
@@ -701,7 +718,7 @@ func (s *seg) lawName(j int) int {
 				// Đo đạc và Bản đồ"), not a name and another instrument or
 				// an agency
 				nx := s.tok(k + 1)
-				if nx == nil || nx.kind != kWord || s.tyN[k+1] > 0 || s.unitAt(k+1) > 0 {
+				if nx == nil || nx.kind != kWord || s.tyLen(k+1) > 0 || s.unitAt(k+1) > 0 {
 					break
 				}
 				if _, n := stopSet.match(s.src, s.toks, k+1); n > 0 {
@@ -723,7 +740,7 @@ func (s *seg) lawName(j int) int {
 		}
 		if t.kind == kPunct && t.f == "," && words <= 2 {
 			nx := s.tok(k + 1)
-			if nx != nil && nx.kind == kWord && nx.lower && s.tyN[k+1] == 0 {
+			if nx != nil && nx.kind == kWord && nx.lower && s.tyLen(k+1) == 0 {
 				if _, n := stopSet.match(s.src, s.toks, k+1); n == 0 {
 					k++
 					continue
@@ -751,11 +768,11 @@ func (s *seg) amendAt(j int) int {
 	items := 0
 	for {
 		t := s.tok(k)
-		if t == nil || s.tyN[k] == 0 || !t.cap || !namedTypes[s.tyOf[k].name] {
+		if t == nil || s.tyLen(k) == 0 || !t.cap || !namedTypes[s.tyType(k).name] {
 			break
 		}
-		e := s.lawName(k + int(s.tyN[k]))
-		if e == k+int(s.tyN[k]) {
+		e := s.lawName(k + (s.tyLen(k)))
+		if e == k+(s.tyLen(k)) {
 			break
 		}
 		num := e
@@ -767,7 +784,7 @@ func (s *seg) amendAt(j int) int {
 		}
 		k = e
 		items++
-		if (s.punct(k, ",") || s.is(k, &pVa)) && s.tyN[k+1] > 0 && s.tok(k+1).cap && namedTypes[s.tyOf[k+1].name] {
+		if (s.punct(k, ",") || s.is(k, &pVa)) && s.tyLen(k+1) > 0 && s.tok(k+1).cap && namedTypes[s.tyType(k+1).name] {
 			k++
 			continue
 		}
@@ -1026,7 +1043,7 @@ func (s *seg) listAt(i int) bool {
 		i += n
 	}
 	t := s.tok(i)
-	return t != nil && s.tyN[i] > 0 && t.cap
+	return t != nil && s.tyLen(i) > 0 && t.cap
 }
 
 // ---------------------------------------------------------------------------
@@ -1182,7 +1199,7 @@ func (s *seg) internalRefs() {
 		for k < len(s.toks) && (s.punct(k, ",") || gapSet.byFirst[s.toks[k].f] != nil && s.gapAt(k) > 0) {
 			k += max(1, s.gapAt(k))
 		}
-		if n := int(s.tyN[k]); n > 0 {
+		if n := (s.tyLen(k)); n > 0 {
 			j := k + n
 			switch {
 			case s.is(j, &pNay):
