@@ -145,8 +145,10 @@ func findPredicate(toks []token, s, b int) int {
 			return j
 		}
 		switch t.f {
-		case "được", "có", "thuộc", "đã":
+		case "được", "có", "đã":
 			relative = true
+		case "thuộc":
+			relative = j+1 < b && !toks[j+1].cap // "các đơn vị thuộc Bộ" names; "thuộc diện …" qualifies
 		}
 	}
 	return -1

@@ -99,7 +99,9 @@ func flatHeader(cells []flatCell, i int) (*layout, int) {
 	return l, len(hs)
 }
 
-func isValue(s string) bool { return reValue.MatchString(strings.ReplaceAll(s, " ", "")) || reValue.MatchString(s) }
+func isValue(s string) bool {
+	return reValue.MatchString(strings.ReplaceAll(s, " ", "")) || reValue.MatchString(s)
+}
 
 // flatIndicators reads indicator rows from cells[i:]: STT? indicator unit?
 // target lead? cooperate?, with blank cells as lines of U+00A0.

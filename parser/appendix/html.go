@@ -84,7 +84,11 @@ func readHTML(doc *parser.Document, res *Result, ctx deadline.Context) {
 			off := tm[0] + rm[0]
 			rows = append(rows, cellRow{cells: cells, line: doc.Position(off).Line, off: off})
 		}
-		prev = readGrid(doc, res, ctx, ownerAt(doc, tm[0]), "", rows, prev)
+		owner := ownerAt(doc, tm[0])
+		if owner == "" || owner == "header" || owner == "bases" || owner == "signature" || owner == "recipients" {
+			owner = "PL"
+		}
+		prev = readGrid(doc, res, ctx, owner, "", rows, prev)
 		res.Spans = append(res.Spans, parser.Span{Start: tm[0], End: tm[1]})
 	}
 }

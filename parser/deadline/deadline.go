@@ -264,6 +264,13 @@ func Cell(text string, ctx Context) []Found {
 		d := iso(ctx.Year, 12, 31)
 		return mk(&d, InYear)
 	}
+	if m := cellYearRange.FindStringSubmatch(flat); m != nil {
+		y, _ := strconv.Atoi(m[len(m)-1])
+		if y >= 1900 && y <= 2200 {
+			d := iso(y, 12, 31)
+			return mk(&d, InYear)
+		}
+	}
 	if m := cellAnyDate.FindStringSubmatchIndex(flat); m != nil {
 		date, unit, ok := dateOf(cellAnyDate, flat, m, ctx, false)
 		if ok {
