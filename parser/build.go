@@ -17,7 +17,7 @@ var (
 	reBasis      = regexp.MustCompile(`^(?:Căn\s*cứ|Theo đề nghị|Xét|Thực hiện|Theo)(?:\s|$|[,:])`)
 	reEnact      = regexp.MustCompile(`^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|NGHỊ ĐỊNH|CHỈ THỊ|BAN HÀNH|THÔNG TƯ|LỆNH|Quyết định|Quyết nghị)\s*:?\s*$`)
 	reRecipients = regexp.MustCompile(`^(?i:nơi nhận)\s*:?\s*`)
-	reSignLead   = regexp.MustCompile(`^(?:TM|KT|TL|TUQ|Q|T/M|K/T)\s*\.(?:\s*\p{Lu}|\s*$)`)
+	reSignLead   = regexp.MustCompile(`^(?:(?:TM|KT|TL|TUQ|Q|T/M|K/T)\s*\.|T/M|K/T)(?:\s*\p{Lu}|\s*$)`)
 	reAppendix   = regexp.MustCompile(`^(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu)(?:\s+(?:SỐ\s+|số\s+)?([IVXLC]+|\d{1,3}[a-zA-Z]?))?\s*(?:[.:\-–]\s*|\s*$|\s+)`)
 	reAttachNote = regexp.MustCompile(`^\(?\s*(?i:ban hành kèm theo|kèm theo)\b`)
 )
@@ -658,7 +658,7 @@ func (b *builder) addParagraph(s, e int, quoted bool) {
 	n := b.paraNode(s, e, KindParagraph)
 	n.Quoted = quoted
 	top := b.top()
-	if top.Kind == KindArticle && top.Heading == "" && len(top.Children) == 0 && !quoted {
+	if (top.Kind == KindArticle || top.Kind == KindAppendix || top.Kind == KindAttachment) && top.Heading == "" && len(top.Children) == 0 && !quoted {
 		top.Heading = clean(b.d.Text[s:e]) // "Điều 1." with its text on the next line
 	}
 	if b.phase == phaseBases && !b.sawBody && top == b.root {
@@ -781,7 +781,7 @@ func (b *builder) recipientLines(s, e int) {
 	for _, line := range strings.Split(b.d.Text[s:e], "\n") {
 		r := strings.TrimSpace(line)
 		r = strings.TrimSpace(reBullet.ReplaceAllString(r, ""))
-		r = strings.TrimRight(r, ";.,")
+		r = strings.TrimRight(clean(r), ";.,")
 		if r == "" {
 			continue
 		}
@@ -936,6 +936,7 @@ func (b *builder) finish() {
 	d.Header.Signer = parseSigner(d, b.sign)
 	// tables written as Markdown pipe rows.
 	groupTables(d)
+	layoutTables(d)
 	if d.Header.Number == "" && d.Header.Date == "" {
 		headerFromTables(d)
 	}

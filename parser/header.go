@@ -110,8 +110,15 @@ func parseHeader(d *Document, ps []para) Header {
 			} else if len(parts) > 0 {
 				parts[0] = capsRun(parts[0])
 			}
-			for _, nx := range cells[i+1:] {
-				if !isCaps(nx) || isEnactingBody(nx) || reMotto.MatchString(nx) || len(parts) > 0 && len(capsRun(cc)) < len(strings.TrimSpace(cc)) {
+			for k, nx := range cells[i+1:] {
+				// a title in running case stands alone after the type line:
+				// "QUYẾT ĐỊNH" / "Ban hành Kế hoạch thực hiện …".
+				if k == 0 && len(parts) == 0 && !isCaps(nx) && !isEnactingBody(nx) && !reMotto.MatchString(nx) &&
+					!reBasis.MatchString(nx) && startsUpper(nx) {
+					parts = append(parts, nx)
+					break
+				}
+				if !isCaps(nx) && (hasLetter(nx) || len(parts) == 0) || isEnactingBody(nx) || reMotto.MatchString(nx) || len(parts) > 0 && len(capsRun(cc)) < len(strings.TrimSpace(cc)) {
 					break
 				}
 				parts = append(parts, nx)
@@ -416,7 +423,12 @@ func parseSigner(d *Document, sign *Node) *Signer {
 	for _, c := range sign.Children {
 		parts = append(parts, clean(d.Text[c.Span.Start:c.Span.End]))
 	}
-	words := strings.Fields(strings.Join(parts, " "))
+	return parseSignerText(strings.Join(parts, " "))
+}
+
+// parseSignerText reads a signature block given as text.
+func parseSignerText(text string) *Signer {
+	words := strings.Fields(text)
 	// the name: the capitalised words at the end, in running case.
 	n := len(words)
 	for n > 0 && len(words)-n < 5 && isTitleWord(strings.Trim(words[n-1], ".,")) {
@@ -547,3 +559,71 @@ func headerFromTables(d *Document) {
 }
 
 var reShortDate = regexp.MustCompile(`(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})`)
+
+// layoutTables reads recipients and signature that a converter put side by
+// side in a two-column table (pandoc grid tables: "Nơi nhận" on the left,
+// "TM. … CHỦ TỊCH … Name" on the right).
+func layoutTables(d *Document) {
+	if len(d.Recipients) > 0 && d.Header.Signer != nil {
+		return
+	}
+	Walk(d.Root, func(n *Node) bool {
+		if n.Kind != KindTable || len(n.Table.Rows) > 60 {
+			return true
+		}
+		cols := 0
+		for _, r := range n.Table.Rows {
+			cols = max(cols, len(r.Cells))
+		}
+		for c := 0; c < cols; c++ {
+			var lines []string
+			for _, r := range n.Table.Rows {
+				if c < len(r.Cells) && strings.TrimSpace(r.Cells[c]) != "" {
+					lines = append(lines, strings.TrimSpace(r.Cells[c]))
+				}
+			}
+			text := strings.Join(lines, "\n")
+			if m := reRecipientsAny.FindStringIndex(text); m != nil && len(d.Recipients) == 0 {
+				d.Recipients, d.Archive = splitRecipients(text[m[1]:])
+				continue
+			}
+			if len(lines) > 0 && d.Header.Signer == nil && (reSignLead.MatchString(lines[0]) || signatureLine(lines[0])) {
+				d.Header.Signer = parseSignerText(strings.Join(lines, " "))
+			}
+		}
+		return true
+	})
+}
+
+var reRecipientsAny = regexp.MustCompile(`(?im)^nơi nhận\s*:?`)
+
+// splitRecipients splits "- A;\n- B, C\nD;\n- Lưu: VT" into entries,
+// joining the lines a narrow column wrapped.
+func splitRecipients(text string) (out []string, archive string) {
+	var cur []string
+	flush := func() {
+		r := strings.TrimRight(clean(strings.Join(cur, " ")), ";., ")
+		cur = nil
+		if r == "" {
+			return
+		}
+		if strings.HasPrefix(r, "Lưu") {
+			archive = r
+			return
+		}
+		out = append(out, r)
+	}
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if reBullet.MatchString(line) {
+			flush()
+			line = strings.TrimSpace(reBullet.ReplaceAllString(line, ""))
+		}
+		cur = append(cur, line)
+	}
+	flush()
+	return out, archive
+}
