@@ -164,6 +164,11 @@ func TestDocuments(t *testing.T) {
 			minTasks: 10},
 		{file: "qd-1056-2010-tuyenquang-mixed-nfd.txt", typ: "Quyết định", number: "1056/QĐ-CT", date: "2010-08-16",
 			articles: 3, minTasks: 3, wantPaths: []string{"1/1", "1/4"}},
+		// a decision issuing a plan (constructed in the usual provincial layout):
+		// the plan's items are PL paths, the appendix is PLI.
+		{file: "constructed-qd-ban-hanh-ke-hoach-pl.txt", typ: "Quyết định", number: "1234/QĐ-UBND", date: "2024-03-05",
+			articles: 3, minTasks: 12, wantPaths: []string{"PL/I", "PL/I/2/b", "PL/II/1/1.2", "PL/III/2"}, notPaths: []string{"I", "1"},
+			signer: "KT. Chủ tịch | Phó chủ tịch | Nguyễn Văn A"},
 		// quoted clauses of the amended law are content of the amending clause.
 		{file: "luat-43-2024-qh15-amending-quotes.txt", typ: "Luật", number: "43/2024/QH15", date: "2024-06-29",
 			articles: 5, minTasks: 4, wantPaths: []string{"1/1", "1/4"}, notPaths: []string{"1/3/a", "1/3/b", "2/1"},
