@@ -658,6 +658,9 @@ func (b *builder) addParagraph(s, e int, quoted bool) {
 	n := b.paraNode(s, e, KindParagraph)
 	n.Quoted = quoted
 	top := b.top()
+	if (top.Kind == KindPart || top.Kind == KindChapter || top.Kind == KindSection) && top.Heading == "" && len(top.Children) == 0 && !quoted && isCaps(b.d.Text[s:e]) {
+		top.Heading = headingText(b.d.Text[s:e]) // "Chương I" / "ĐIỀU KHOẢN CƠ BẢN"
+	}
 	if (top.Kind == KindArticle || top.Kind == KindAppendix || top.Kind == KindAttachment) && top.Heading == "" && len(top.Children) == 0 && !quoted {
 		top.Heading = clean(b.d.Text[s:e]) // "Điều 1." with its text on the next line
 	}

@@ -123,7 +123,7 @@ func parseHeader(d *Document, ps []para) Header {
 				}
 				parts = append(parts, nx)
 			}
-			h.Title = cutEnacting(clean(strings.Join(parts, " ")))
+			h.Title = strings.Trim(cutEnacting(clean(strings.Join(parts, " "))), "_-*= ")
 			break
 		}
 	}
