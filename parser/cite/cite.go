@@ -134,7 +134,18 @@ func symKey(sym string) string {
 }
 
 func (x *extractor) isSelf(sym string) bool {
-	return x.selfKey != "" && symKey(sym) == x.selfKey
+	return x.selfKey != "" && bareKey(symKey(sym)) == bareKey(x.selfKey)
+}
+
+// bareKey drops the separators of a symbol key: the document's own number
+// is recognised however a converter printed it ("3467-QD-BYT").
+func bareKey(k string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '/' || r == '-' || r == '.' {
+			return -1
+		}
+		return r
+	}, k)
 }
 
 // isSelfName reports a law named by the document's own title ("Quốc hội

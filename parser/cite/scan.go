@@ -39,6 +39,7 @@ var (
 	codeSet      = map[string]bool{}
 
 	pSo    = newPhrase("số")
+	pSoBad = newPhrase("so") // "số" typed without its accent, before a number
 	pNgay  = newPhrase("ngày")
 	pThang = newPhrase("tháng")
 	pNam   = newPhrase("năm")
@@ -179,7 +180,12 @@ func (s *seg) tyType(i int) *typeName {
 	return s.tyOf[i]
 }
 
-func (s *seg) is(i int, p *phrase) bool { return p.at(s.src, s.toks, i) > 0 }
+func (s *seg) is(i int, p *phrase) bool {
+	if p == &pSo && pSoBad.at(s.src, s.toks, i) > 0 {
+		return s.symbolAt(i+1) > 0
+	}
+	return p.at(s.src, s.toks, i) > 0
+}
 
 func (s *seg) punct(i int, c string) bool {
 	t := s.tok(i)
@@ -739,9 +745,13 @@ func (s *seg) lawName(j int) int {
 			continue
 		}
 		if t.kind == kPunct && t.f == "," && words <= 2 {
+			// an internal comma: "Luật Quản lý, sử dụng tài sản công",
+			// "Luật Khoa học, Công nghệ và Đổi mới sáng tạo"
 			nx := s.tok(k + 1)
-			if nx != nil && nx.kind == kWord && nx.lower && s.tyLen(k+1) == 0 {
-				if _, n := stopSet.match(s.src, s.toks, k+1); n == 0 {
+			if nx != nil && nx.kind == kWord && !nx.upper && s.tyLen(k+1) == 0 && s.unitAt(k+1) == 0 {
+				_, stop := stopSet.match(s.src, s.toks, k+1)
+				_, agency := agencySet.match(s.src, s.toks, k+1)
+				if stop == 0 && agency == 0 {
 					k++
 					continue
 				}

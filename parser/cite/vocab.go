@@ -115,7 +115,7 @@ var issuerLower = []string{
 	"nhân", "dân", "tỉnh", "thành", "phố", "huyện", "quận", "thị", "xã", "trấn", "cán", "sự", "đảng",
 	"tối", "cao", "thường", "vụ", "nhà", "nước", "khóa", "khoá", "nông", "thôn", "hội", "trung",
 	"ương", "chính", "phủ", "quốc", "đặc", "biệt", "trực", "thuộc", "bộ", "ban", "cấp", "lâm", "thời",
-	"tư", "pháp", "điện", "tử", "nghiệp", "nghệ", "học",
+	"tư", "pháp", "điện", "tử", "nghiệp", "nghệ", "học", "chủ", "nghĩa",
 }
 
 // issuerCommaHeads are issuers whose names hold a comma ("Bộ Văn hóa,

@@ -1,0 +1,292 @@
+package cite
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/vanban/vanban/parser"
+	"github.com/vanban/vanban/parser/vntext"
+)
+
+// extractText parses text as the body of a one-article decision and runs
+// the extractor.
+func extractText(t *testing.T, text string) (*parser.Document, Result) {
+	t.Helper()
+	src := "Điều 1. Thử nghiệm\n\n" + text + "\n"
+	doc, _ := parser.Parse("test.txt", src)
+	return doc, ExtractAll(doc)
+}
+
+func findCite(r Result, key string) *Citation {
+	for i := range r.Citations {
+		if vntext.EqualFold(r.Citations[i].Key, key) {
+			return &r.Citations[i]
+		}
+	}
+	return nil
+}
+
+func keysOf(r Result) []string {
+	var ks []string
+	for _, c := range r.Citations {
+		ks = append(ks, c.Key)
+	}
+	return ks
+}
+
+func str(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+// want describes one expected citation: every field that is set is
+// checked; mentions lists the expected mention texts in order.
+type want struct {
+	key, typ, date, issuer, titlePrefix string
+	mentions                            []string
+	pinpoints                           []string
+}
+
+// Real sentences from the seed and the corpus (file noted), each with the
+// citations it must give, and only those.
+var citeCases = []struct {
+	name  string
+	text  string
+	wants []want
+}{
+	{"lead-in list gives type and issuer (seed bases)",
+		"Căn cứ các Nghị quyết của Hội đồng nhân dân tỉnh khóa XVII, kỳ họp thứ mười bốn: số 29/NQ-HĐND ngày 10/12/2022 về mục tiêu, nhiệm vụ kế hoạch năm 2023; số 30/NQ-HĐND ngày 10/12/2022 về dự toán thu ngân sách nhà nước trên địa bàn; số 31/NQ-HĐND ngày 10/12/2022 về Kế hoạch đầu tư công năm 2023 tỉnh Lạng Sơn;",
+		[]want{
+			{key: "29/NQ-HĐND", typ: "Nghị quyết", date: "2022-12-10", issuer: "Hội đồng nhân dân tỉnh khóa XVII", titlePrefix: "về mục tiêu", mentions: []string{"số 29/NQ-HĐND ngày 10/12/2022"}},
+			{key: "30/NQ-HĐND", typ: "Nghị quyết", date: "2022-12-10", mentions: []string{"số 30/NQ-HĐND ngày 10/12/2022"}},
+			{key: "31/NQ-HĐND", typ: "Nghị quyết", date: "2022-12-10", mentions: []string{"số 31/NQ-HĐND ngày 10/12/2022"}},
+		}},
+	{"lead-in list separated by commas (seed 6.1)",
+		"theo quy định tại: Luật Đầu tư công, các Nghị quyết của Quốc hội: số 69/2022/QH15 ngày 11/11/2022 về dự toán ngân sách nhà nước năm 2023, số 70/2022/QH15 ngày 11/11/2022 về phân bổ ngân sách Trung ương năm 2023; Nghị quyết số 973/2020/UBTVQH14 ngày 08/7/2020 của Ủy ban Thường vụ Quốc hội về các nguyên tắc, tiêu chí",
+		[]want{
+			{key: "Luật Đầu tư công", typ: "Luật", mentions: []string{"Luật Đầu tư công"}},
+			{key: "69/2022/QH15", typ: "Nghị quyết", issuer: "Quốc hội", titlePrefix: "về dự toán ngân sách nhà nước năm 2023"},
+			{key: "70/2022/QH15", typ: "Nghị quyết", issuer: "Quốc hội"},
+			{key: "973/2020/UBTVQH14", typ: "Nghị quyết", date: "2020-07-08", issuer: "Ủy ban Thường vụ Quốc hội"},
+		}},
+	{"law with its number after the name (021)",
+		"Căn cứ Luật Hải quan số 54/2014/QH13 ngày 23 tháng 6 năm 2014;",
+		[]want{{key: "54/2014/QH13", typ: "Luật", date: "2014-06-23", mentions: []string{"Luật Hải quan số 54/2014/QH13 ngày 23 tháng 6 năm 2014"}}}},
+	{"law name with 'của … và …' and a number (issue)",
+		"theo Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân số 87/2015/QH13 ngày 20 tháng 11 năm 2015;",
+		[]want{{key: "87/2015/QH13", typ: "Luật", date: "2015-11-20"}}},
+	{"scraped glued text (035)",
+		"Căn cứ Nghị định số37/2025/NĐ-CPngày 26 tháng 02 năm 2025 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn;Căn cứ Nghị định số145/2020/NĐ-CPngày 14 tháng 12 năm 2020 của Chính phủ quy định chi tiết và hướng dẫn thi hành một số điều củaBộ luật Lao độngvề điều kiện lao động;",
+		[]want{
+			{key: "37/2025/NĐ-CP", typ: "Nghị định", date: "2025-02-26", issuer: "Chính phủ", titlePrefix: "quy định chức năng"},
+			{key: "145/2020/NĐ-CP", date: "2020-12-14"},
+			{key: "Bộ luật Lao động", typ: "Bộ luật", mentions: []string{"Bộ luật Lao động"}},
+		}},
+	{"pinpoint lists and a bare 'Luật' back-reference (seed 7.5)",
+		"theo quy định tại điểm a, b và điểm c khoản 9 Điều 9 Luật Ngân sách nhà nước năm 2015, căn cứ dự toán được giao, các đơn vị lập hồ sơ gửi cơ quan tài chính xem xét theo quy định tại khoản 2, Điều 12 của Luật thực hiện lập lệnh chi tiền gửi Kho bạc nhà nước.",
+		[]want{{key: "Luật Ngân sách nhà nước năm 2015", mentions: []string{"Luật Ngân sách nhà nước năm 2015", "Luật"},
+			pinpoints: []string{"điểm a, b và điểm c khoản 9 Điều 9", "khoản 2, Điều 12"}}}},
+	{"chapters list before the instrument (seed 6.9)",
+		"giám sát đầu tư của cộng đồng theo quy định tại Chương VI, VII, VIII, Nghị định số 29/2021/NĐ-CP ngày 26/3/2021 của Chính phủ quy định về trình tự, thủ tục thẩm định dự án.",
+		[]want{{key: "29/2021/NĐ-CP", pinpoints: []string{"Chương VI, VII, VIII"}, titlePrefix: "quy định về trình tự"}}},
+	{"repeated unit words in a pinpoint (issue) and an old-style number (016)",
+		"theo quy định tại khoản 1, khoản 2, Khoản 4 Điều 79 Nghị định 21-CP của Chính phủ.",
+		[]want{{key: "21-CP", typ: "Nghị định", issuer: "Chính phủ", pinpoints: []string{"khoản 1, khoản 2, Khoản 4 Điều 79"}}}},
+	{"a list of laws sharing a prefix (seed 2/2)",
+		"thực hiện trình tự, thủ tục theo đúng các quy định của Luật Đầu tư công, Luật Đầu tư, Luật Đầu tư theo phương thức đối tác công tư, hướng dẫn của các Bộ, ngành Trung ương.",
+		[]want{{key: "Luật Đầu tư công"}, {key: "Luật Đầu tư"}, {key: "Luật Đầu tư theo phương thức đối tác công tư"}}},
+	{"an amending law's name holds the laws it amends (seed bases)",
+		"Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22/11/2019;",
+		[]want{
+			{key: "Luật Tổ chức chính quyền địa phương năm 2015", date: "2015-06-19"},
+			{key: "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương năm 2019", date: "2019-11-22"},
+		}},
+	{"law names with an internal comma and with 'và' (seed 7.5, 018)",
+		"tiếp tục triển khai đầy đủ Luật Quản lý, sử dụng tài sản công và các văn bản quy định chi tiết thi hành Luật; Căn cứ Luật Đo đạc và Bản đồ ngày 14 tháng 6 năm 2018;",
+		[]want{{key: "Luật Quản lý, sử dụng tài sản công", mentions: []string{"Luật Quản lý, sử dụng tài sản công"}},
+			{key: "Luật Đo đạc và Bản đồ năm 2018", date: "2018-06-14"}}},
+	{"party documents: comma before the date, line breaks (033)",
+		"Cơ bản thống nhất nội dung sửa đổi, bổ sung Chỉ thị số 35-CT/TW,\nngày 14/6/2024 và Kết luận số 118-KL/TW, ngày 18/01/2025 của Bộ Chính\ntrị về đại hội đảng bộ các cấp.",
+		[]want{{key: "35-CT/TW", typ: "Chỉ thị", date: "2024-06-14", mentions: []string{"Chỉ thị số 35-CT/TW, ngày 14/6/2024"}},
+			{key: "118-KL/TW", typ: "Kết luận", date: "2025-01-18", issuer: "Bộ Chính trị", mentions: []string{"Kết luận số 118-KL/TW, ngày 18/01/2025 của Bộ Chính trị"}}}},
+	{"pandoc emphasis around the number (031)",
+		"*Căn cứ Nghị quyết số* *202/2025/QH15 ngày 12 tháng 6 năm 2025 của Quốc\nhội về sắp xếp đơn vị hành chính cấp tỉnh;*",
+		[]want{{key: "202/2025/QH15", typ: "Nghị quyết", date: "2025-06-12", issuer: "Quốc hội", titlePrefix: "về sắp xếp"}}},
+	{"stray spaces in symbols, lower-case letters (seed 1/9, 1/2)",
+		"theo tinh thần Nghị quyết số 49- NQ/TU, ngày 28/9/2021 của Ban Thường vụ Tỉnh ủy và Kế hoạch số 247/KH- UBND, ngày 14/12/2022 của UBND tỉnh về chuyển đổi số tỉnh Lạng Sơn năm 2023; Quyết định số 1513/QĐ-TTg ngày 03/12/2022 của Thủ tướng Chính phủ.",
+		[]want{{key: "49-NQ/TU", issuer: "Ban Thường vụ Tỉnh ủy", date: "2021-09-28"},
+			{key: "247/KH-UBND", typ: "Kế hoạch", issuer: "UBND tỉnh", titlePrefix: "về chuyển đổi số"},
+			{key: "1513/QĐ-TTg", typ: "Quyết định", issuer: "Thủ tướng Chính phủ"}}},
+	{"joint circular and consolidated text (021, 028)",
+		"quy định tại Thông tư liên tịch số 89/2016/TTLT-BTC-BCT ngày 23 tháng 6 năm 2016 của Bộ Tài chính và Văn bản hợp nhất số 05/VBHN-VPQH ngày 16/9/2024.",
+		[]want{{key: "89/2016/TTLT-BTC-BCT", typ: "Thông tư liên tịch", date: "2016-06-23"},
+			{key: "05/VBHN-VPQH", typ: "Văn bản hợp nhất", date: "2024-09-16"}}},
+	{"a programme known by its number (seed 1/9)",
+		"Tiếp tục thực hiện Đề án 06 của Chính phủ về phát triển ứng dụng dữ liệu về dân cư.",
+		[]want{{key: "Đề án 06", typ: "Đề án", issuer: "Chính phủ"}}},
+	{"a number written without the accent of 'số' (002)",
+		"Xét đề nghị của Sở Tài nguyên và Môi trường tại Tờ trình so 8468/TTr-STNMT ngày 24 tháng 12 năm 2021.",
+		[]want{{key: "8468/TTr-STNMT", typ: "Tờ trình", date: "2021-12-24"}}},
+}
+
+func TestCiteCases(t *testing.T) {
+	for _, tc := range citeCases {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, r := extractText(t, tc.text)
+			if len(r.Citations) != len(tc.wants) {
+				t.Errorf("got %d citations %q, want %d", len(r.Citations), keysOf(r), len(tc.wants))
+			}
+			for _, w := range tc.wants {
+				c := findCite(r, w.key)
+				if c == nil {
+					t.Errorf("missing %q (got %q)", w.key, keysOf(r))
+					continue
+				}
+				if c.Key != w.key {
+					t.Errorf("key %q, want %q", c.Key, w.key)
+				}
+				check := func(field, got, want string) {
+					if want != "" && got != want {
+						t.Errorf("%s: %s = %q, want %q", w.key, field, got, want)
+					}
+				}
+				check("type", c.Type, w.typ)
+				check("date", str(c.Date), w.date)
+				check("issuer", str(c.Issuer), w.issuer)
+				if w.titlePrefix != "" && !strings.HasPrefix(str(c.Title), w.titlePrefix) {
+					t.Errorf("%s: title %q, want it to start with %q", w.key, str(c.Title), w.titlePrefix)
+				}
+				if w.mentions != nil {
+					var got []string
+					for _, m := range c.Mentions {
+						got = append(got, m.Text)
+					}
+					if strings.Join(got, "|") != strings.Join(w.mentions, "|") {
+						t.Errorf("%s: mentions %q, want %q", w.key, got, w.mentions)
+					}
+				}
+				if w.pinpoints != nil {
+					var got []string
+					for _, m := range c.Mentions {
+						if m.Pinpoint != nil {
+							got = append(got, *m.Pinpoint)
+						}
+					}
+					if strings.Join(got, "|") != strings.Join(w.pinpoints, "|") {
+						t.Errorf("%s: pinpoints %q, want %q", w.key, got, w.pinpoints)
+					}
+				}
+				// every mention points at its own text in the source
+				for _, m := range c.Mentions {
+					src := strings.Join(strings.Fields(doc.Text[m.Offset:m.End]), " ")
+					if src != m.Text {
+						t.Errorf("%s: text %q but source at %d:%d is %q", w.key, m.Text, m.Offset, m.End, src)
+					}
+					if p := doc.Position(m.Offset); p.Line != m.Line || p.Col != m.Col {
+						t.Errorf("%s: mention at %d:%d, source says %d:%d", w.key, m.Line, m.Col, p.Line, p.Col)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestNotInstruments holds the traps: plenums, border markers, road
+// chainage, ratios and amounts are not instruments (seed 13.1, 4.2, 4.5,
+// 7.7, appendix).
+func TestNotInstruments(t *testing.T) {
+	for _, text := range []string{
+		"Tiếp tục thực hiện Nghị quyết Trung ương 8 khóa XI về Chiến lược bảo vệ tổ quốc trong tình hình mới.",
+		"đưa tuyến đường chuyên dụng vận chuyển hàng hóa khu vực mốc 1088/2-1089 vào hoạt động chính thức.",
+		"Cải tạo, nâng cấp Quốc lộ 4B (đoạn Km3 700-Km18), nâng cấp Quốc lộ 4B đoạn Km18-Km80.",
+		"tỷ lệ 104/111 xã đạt chuẩn; mức lương cơ sở 1,8 triệu đồng/tháng; Số bác sỹ/10.000 dân đạt 12.",
+		"Thực hiện Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII của Đảng và Nghị quyết của HĐND tỉnh về chính sách.",
+		"kê khai theo Mẫu số 01/TK-SDDPNN ban hành kèm theo Thông tư; giai đoạn 2021 - 2025; dịch COVID-19.",
+		"Nguồn thu từ hoạt động xổ số kiến thiết tiếp tục điều tiết 100% ngân sách tỉnh.",
+	} {
+		_, r := extractText(t, text)
+		if len(r.Citations) > 0 {
+			t.Errorf("%q: got citations %q, want none", text, keysOf(r))
+		}
+		for _, ir := range r.Internal {
+			t.Errorf("%q: got internal reference %q, want none", text, ir.Text)
+		}
+	}
+}
+
+// TestSelfAndInternal: the seed's references to itself are not citations;
+// its pinpoints into itself are internal references with their paths.
+func TestSelfAndInternal(t *testing.T) {
+	doc := loadSeed(t)
+	r := ExtractAll(doc)
+	for _, c := range r.Citations {
+		if symKey(c.Key) == symKey("79/QĐ-UBND") {
+			t.Errorf("the document's own number is cited: %+v", c.Mentions)
+		}
+	}
+	found := false
+	for _, ir := range r.Internal {
+		if ir.Text == "Điều 3" && ir.Path == "recipients" && len(ir.Targets) == 1 && ir.Targets[0] == "3" && ir.Resolved {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("'Như Điều 3' in the recipients is not an internal reference to 3: %+v", r.Internal)
+	}
+
+	src := "Điều 1. Phạm vi\n\n1. Nghị định này quy định về thuế.\n\n2. Trường hợp quy định tại khoản 1 Điều này thì áp dụng khoản 2 Điều 2 của Nghị định này.\n\nĐiều 2. Đối tượng\n\n1. Tổ chức.\n\n2. Cá nhân theo quy định tại Điều 6 Mục này.\n"
+	d, _ := parser.Parse("d.txt", src)
+	res := ExtractAll(d)
+	if len(res.Citations) != 0 {
+		t.Errorf("self-references cited: %q", keysOf(res))
+	}
+	got := map[string]string{}
+	for _, ir := range res.Internal {
+		got[ir.Text] = strings.Join(ir.Targets, ",")
+	}
+	want := map[string]string{"khoản 1 Điều này": "1/1", "khoản 2 Điều 2": "2/2", "Điều 6 Mục này": "6"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("internal %q → %q, want %q (all: %v)", k, got[k], v, got)
+		}
+	}
+}
+
+// TestCorpusDocuments runs the extractor over real documents of the shared
+// corpus when it is there and checks what each must and must not give.
+func TestCorpusDocuments(t *testing.T) {
+	const dir = "/work/shared/corpus/"
+	cases := []struct {
+		file      string
+		must, not []string
+	}{
+		{"035.txt", []string{"37/2025/NĐ-CP", "145/2020/NĐ-CP", "60/2021/NĐ-CP", "111/2025/NĐ-CP", "07/2013/TTLT-BGDĐT-BNV-BTC"},
+			[]string{"21/2025/TT-BGDĐT", "21/2025/TT"}},
+		{"028.txt", []string{"48/2010/QH12", "31/2024/QH15", "43/2024/QH15", "35/2018/QH14", "61/2022/QH15"},
+			[]string{"05/VBHN-VPQH", "Luật Thuế sử dụng đất phi nông nghiệp"}},
+		{"033.txt", []string{"232-QĐ/TW", "22-QĐ/TW", "262-QĐ/TW", "35-CT/TW", "118-KL/TW", "18-NQ/TW"}, []string{"60-NQ/TW"}},
+		{"016.txt", []string{"38/2000/NĐ-CP", "21-CP", "70-TC/TCT"}, []string{"61-CP"}},
+		{"031.txt", []string{"203/2025/QH15", "72/2025/QH15", "402/TTr-CP", "403/ĐA-CP", "417/BC-UBPLTP15"}, []string{"1659/NQ-UBTVQH15"}},
+	}
+	for _, tc := range cases {
+		b, err := os.ReadFile(dir + tc.file)
+		if err != nil {
+			t.Skipf("corpus not available: %v", err)
+		}
+		doc, _ := parser.Parse(tc.file, string(b))
+		r := ExtractAll(doc)
+		for _, k := range tc.must {
+			if findCite(r, k) == nil {
+				t.Errorf("%s: %q not found (got %q)", tc.file, k, keysOf(r))
+			}
+		}
+		for _, k := range tc.not {
+			if findCite(r, k) != nil {
+				t.Errorf("%s: %q found, must not be", tc.file, k)
+			}
+		}
+	}
+}
