@@ -429,8 +429,19 @@ func roles(text string, toks []token, a, b int) (coop []string, rep reports, lea
 // targets reads the list of agencies that starts at toks[i] (the object of
 // "phối hợp với", "báo cáo", …) and returns it with the index after it.
 func targets(text string, toks []token, i, b int) ([]string, int) {
-	if i >= b || headAt(toks, i) == 0 {
+	if i >= b || headAt(toks, i) == 0 && collectiveAt(toks, i) == 0 {
 		return nil, i
+	}
+	if n, _ := distributiveAt(toks, i, b); n > 0 {
+		// "các Sở: Tài chính, Nội vụ" up to the verb after the list
+		end := i + n
+		for end < b && toks[end].w != ";" && toks[end].w != ")" && toks[end].w != "." {
+			if !toks[end].cap && !toks[end].punct && toks[end-1].w != "," && (isMarker(toks, end) || isStop(toks, end)) {
+				break
+			}
+			end++
+		}
+		return parseList(text, toks, i, end, false), end
 	}
 	end := i
 	for j := i; j < b; {
@@ -518,6 +529,12 @@ func nameEnd(toks []token, i, b int) int {
 					j = m
 					continue
 				}
+				// "Vụ Phổ biến, giáo dục pháp luật": a name goes on in lower case
+				if nx := j + 1; nx < b && !toks[nx].cap && !toks[nx].punct && headAt(toks, nx) == 0 &&
+					collectiveAt(toks, nx) == 0 && !isMarker(toks, nx) && !isStop(toks, nx) && !strings.ContainsAny(toks[nx].w[:1], "0123456789") {
+					j = nx
+					continue
+				}
 			}
 			return j
 		}
@@ -548,17 +565,8 @@ func nameEnd(toks []token, i, b int) int {
 			}
 			return j
 		}
-		if !t.cap {
-			stop := false
-			for _, s := range stops {
-				if seq(toks, j, s.words...) {
-					stop = true
-					break
-				}
-			}
-			if stop {
-				return j
-			}
+		if !t.cap && isStop(toks, j) {
+			return j
 		}
 		if t.f == "được" {
 			relative = true
@@ -818,4 +826,13 @@ func nameText(text string, toks []token, k, e int) string {
 		name = strings.TrimPrefix(name, p)
 	}
 	return name
+}
+
+func isStop(toks []token, j int) bool {
+	for _, s := range stops {
+		if seq(toks, j, s.words...) {
+			return true
+		}
+	}
+	return false
 }

@@ -35,6 +35,13 @@ var abbreviations = map[string]string{
 	"kt-xh": "kinh te-xa hoi", "ktck": "kinh te cua khau", "kcn": "khu cong nghiep",
 }
 
+// spelledAbbr are abbreviations written with "và" ("KH và ĐT").
+var spelledAbbr = map[string]string{
+	"kh va dt": "ke hoach va dau tu", "tn va mt": "tai nguyen va moi truong", "gd va dt": "giao duc va dao tao",
+	"nn va ptnt": "nong nghiep va phat trien nong thon", "tt va tt": "thong tin va truyen thong",
+	"kh va cn": "khoa hoc va cong nghe", "ld-tb va xh": "lao dong-thuong binh va xa hoi",
+}
+
 var shortOnly = map[string]string{
 	"tc": "tai chinh", "ct": "cong thuong", "xd": "xay dung", "yt": "y te", "nv": "noi vu",
 	"tp": "tu phap", "ng": "ngoai vu", "dt": "dan toc", "tt": "thong tin",
@@ -106,6 +113,11 @@ func key(name string) string {
 	k = strings.ReplaceAll(k, "&", " va ")
 	k = strings.Join(strings.Fields(k), " ")
 	k = reDashSpace.ReplaceAllString(k, "-")
+	for short, long := range spelledAbbr {
+		if strings.Contains(" "+k+" ", " "+short+" ") {
+			k = strings.TrimSpace(strings.ReplaceAll(" "+k+" ", " "+short+" ", " "+long+" "))
+		}
+	}
 	k = strings.TrimPrefix(k, "cac ")
 	k = strings.TrimPrefix(k, "nhung ")
 	if m := reProvince.FindStringSubmatch(k); m != nil {

@@ -157,7 +157,7 @@ func contains(list []string, s string) bool {
 // clause. Strong ones end it even inside a relative clause.
 var markers = append(phrases(true, "chủ động", "khẩn trương", "tiếp tục", "tập trung", "phải", "chịu trách nhiệm",
 	"kịp thời", "kiên quyết", "không", "cần", "có trách nhiệm", "nghiêm túc", "tăng cường", "đẩy mạnh",
-	"quyết liệt", "thường xuyên", "tích cực", "khẩn cấp", "định kỳ", "hằng tháng", "hằng quý", "hằng năm"),
+	"quyết liệt", "thường xuyên", "tích cực", "khẩn cấp", "định kỳ", "hằng tháng", "hằng quý", "hằng năm", "phát huy"),
 	phrases(false, "chủ trì", "phối hợp", "thực hiện", "hướng dẫn", "tham mưu", "giao", "phân bổ", "báo cáo",
 		"ban hành", "đôn đốc", "theo dõi", "chỉ đạo", "lập", "rà soát", "hoàn thành", "nhập", "căn cứ", "triển khai",
 		"xây dựng", "tổ chức", "nộp", "tổng hợp", "kiểm tra", "đề xuất", "trình", "công bố", "quản lý", "đảm bảo",

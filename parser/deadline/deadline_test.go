@@ -1,0 +1,127 @@
+package deadline
+
+import (
+	"os"
+	"testing"
+	"time"
+
+	"github.com/vanban/vanban/parser"
+)
+
+var ctx2023 = Context{Year: 2023, Date: time.Date(2023, 1, 19, 0, 0, 0, 0, time.UTC)}
+
+func TestScan(t *testing.T) {
+	for _, c := range []struct {
+		text, want, kind string // want "" = no deadline; "-" = recurring
+	}{
+		{"gửi Sở Tài chính trước ngày 15/02/2023, với mục tiêu", "2023-02-15", Before},
+		{"hoàn thành 100% kế hoạch vốn trước 31/12/2023 (bao gồm", "2023-12-31", Before},
+		{"bảo đảm khởi công chậm nhất trong tháng 6/2023 và", "2023-06-30", NoLaterThan},
+		{"giải ngân đến hết ngày 30/9/2023 đạt tối thiểu 30%", "2023-09-30", By},
+		{"triển khai ngay trong quý I/2023, ban hành", "2023-03-31", InQuarter},
+		{"hoàn thành trong tháng 02/2023, trình UBND tỉnh", "2023-02-28", InMonth},
+		{"trước ngày 15 tháng 11 năm ngân sách hiện hành", "2023-11-15", Before},
+		{"báo cáo trước ngày 15 tháng 11 để tổng hợp", "2023-11-15", Before},
+		{"Trước ngày 31/01/2023, xây dựng, ban hành kế hoạch", "2023-01-31", Before},
+		{"hoàn thành chậm nhất trong quý I/2023; thực hiện", "2023-03-31", NoLaterThan},
+		{"đến hết niên độ ngân sách năm 2023 hoàn thành giải ngân", "2023-12-31", By},
+		{"trình trước tháng 6/2023", "2023-05-31", Before},
+		{"Tiếp tục tổ chức họp chuyên đề hằng tháng về công tác", "-", Recurring},
+		{"báo cáo theo định kỳ (hằng tháng, quý và cả năm) về Sở", "-", Recurring},
+		{"Định kỳ hằng tháng, quý, 6 tháng, 9 tháng và cả năm, UBND", "-", Recurring},
+		// not deadlines
+		{"chịu trách nhiệm trước UBND tỉnh, Chủ tịch UBND tỉnh về kết quả", "", ""},
+		{"số tiền nhà đầu tư đã ứng trước được đối trừ", "", ""},
+		{"các dự án phê duyệt trước ngày Luật Đầu tư công có hiệu lực", "", ""},
+		{"Đối với nhóm dự án hoàn thành đến ngày 31/12/2022: chủ đầu tư", "", ""},
+		{"theo Nghị định số 40/2020/NĐ-CP ngày 06/4/2020 của Chính phủ", "", ""},
+		{"phấn đấu năm 2023 có thêm 10 xã đạt chuẩn", "", ""},
+		{"kế hoạch phân luồng đào tạo hằng năm gắn với", "", ""},
+		{"đến năm 2025, tầm nhìn đến năm 2050", "", ""},
+	} {
+		fs := Scan(c.text, ctx2023)
+		var got []Found
+		for _, f := range fs {
+			if f.Kind != From {
+				got = append(got, f)
+			}
+		}
+		switch {
+		case c.want == "":
+			if len(got) != 0 {
+				t.Errorf("%q: got %+v, want no deadline", c.text, got)
+			}
+		case len(got) != 1:
+			t.Errorf("%q: got %d deadlines %+v, want 1", c.text, len(got), got)
+		case c.want == "-":
+			if got[0].Kind != Recurring || got[0].Date != nil {
+				t.Errorf("%q: got %+v, want recurring", c.text, got[0])
+			}
+		default:
+			if got[0].Date == nil || *got[0].Date != c.want || got[0].Kind != c.kind {
+				t.Errorf("%q: got %v %s, want %s %s", c.text, deref(got[0].Date), got[0].Kind, c.want, c.kind)
+			}
+		}
+	}
+}
+
+func TestEffective(t *testing.T) {
+	fs := Scan("Từ ngày 01/7/2023, thực hiện tăng lương cơ sở", ctx2023)
+	if len(fs) != 1 || fs[0].Kind != From || *fs[0].Date != "2023-07-01" {
+		t.Errorf("got %+v", fs)
+	}
+	fs = Scan("Quyết định này có hiệu lực kể từ ngày ký.", ctx2023)
+	if len(fs) != 1 || fs[0].Kind != From || *fs[0].Date != "2023-01-19" {
+		t.Errorf("got %+v", fs)
+	}
+}
+
+func TestCell(t *testing.T) {
+	for _, c := range []struct{ text, want, kind string }{
+		{"Quý II, III/2015", "2015-09-30", InQuarter},
+		{"Năm 2024", "2024-12-31", InYear},
+		{"2024-2025", "2025-12-31", InYear},
+		{"Cuối năm", "2023-12-31", InYear},
+		{"Trước 30/6/2023", "2023-06-30", Before},
+		{"Tháng 6/2023", "2023-06-30", InMonth},
+		{"Thường xuyên", "", Recurring},
+		{"Hàng năm", "", Recurring},
+	} {
+		fs := Cell(c.text, ctx2023)
+		if len(fs) != 1 || fs[0].Kind != c.kind || deref(fs[0].Date) != c.want {
+			t.Errorf("Cell(%q) = %+v, want %s %s", c.text, fs, c.want, c.kind)
+		}
+	}
+	if fs := Cell("Sở Tài chính", ctx2023); len(fs) != 0 {
+		t.Errorf("agency cell read as a deadline: %+v", fs)
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func TestLineBreakOffsets(t *testing.T) {
+	text := "gửi báo cáo trước\nngày 15/02/2023."
+	fs := Scan(text, ctx2023)
+	if len(fs) != 1 || text[fs[0].Start:fs[0].End] != "trước\nngày 15/02/2023" || fs[0].Text != "trước\nngày 15/02/2023" {
+		t.Errorf("got %+v", fs)
+	}
+}
+
+func BenchmarkExtractSeed(b *testing.B) {
+	data, err := os.ReadFile("../../testdata/qd-79-2023-langson.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, _ := parser.Parse("seed", string(data))
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Extract(doc)
+	}
+}
