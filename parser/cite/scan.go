@@ -181,10 +181,13 @@ func (s *seg) tyType(i int) *typeName {
 }
 
 func (s *seg) is(i int, p *phrase) bool {
+	if p.at(s.src, s.toks, i) > 0 {
+		return true
+	}
 	if p == &pSo && pSoBad.at(s.src, s.toks, i) > 0 {
 		return s.symbolAt(i+1) > 0
 	}
-	return p.at(s.src, s.toks, i) > 0
+	return false
 }
 
 func (s *seg) punct(i int, c string) bool {
