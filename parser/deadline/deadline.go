@@ -137,16 +137,17 @@ var (
 
 	// Prose triggers, tried in this order; the first match at a place wins.
 	prose = []struct {
+		key  string // the trigger word: the pattern runs only where it occurs
 		re   *regexp.Regexp
 		kind string
 	}{
-		{regexp.MustCompile(`(?i)chậm\s+nhất(?:\s+là)?(?:\s+(?:trong|vào|đến|trước))?\s+` + reAnyDate), NoLaterThan},
-		{regexp.MustCompile(`(?i)đến\s+hết\s+(?:niên\s+độ\s+ngân\s+sách\s+|năm\s+ngân\s+sách\s+)?` + reAnyDate), By},
-		{regexp.MustCompile(`(?i)trước\s+(?:` + reDayLong + `|` + reDay + `|` + reMonth + `|` + reQuarter + `|` + reYear + `)`), Before},
-		{regexp.MustCompile(`(?i)(?:ngay\s+)?trong\s+(?:` + reMonth + `|` + reQuarter + `)`), ""},
-		{regexp.MustCompile(`(?i)vào\s+(?:` + reDayLong + `|ngày\s+` + reDay + `|` + reMonth + `|` + reQuarter + `)`), By},
-		{regexp.MustCompile(`(?i)thời\s+hạn(?:\s+(?:hoàn\s+thành|thực\s+hiện|nộp|gửi|báo\s+cáo))?(?:\s+là|\s*:)?\s+(?:` + reDayLong + `|` + reDay + `|` + reMonth + `|` + reQuarter + `)`), By},
-		{regexp.MustCompile(`(?i)đến\s+(?:` + reDayLong + `|ngày\s+` + reDay + `)`), Until},
+		{"chậm", regexp.MustCompile(`(?i)chậm\s+nhất(?:\s+là)?(?:\s+(?:trong|vào|đến|trước))?\s+` + reAnyDate), NoLaterThan},
+		{"hết", regexp.MustCompile(`(?i)đến\s+hết\s+(?:niên\s+độ\s+ngân\s+sách\s+|năm\s+ngân\s+sách\s+)?` + reAnyDate), By},
+		{"trước", regexp.MustCompile(`(?i)trước\s+(?:` + reDayLong + `|` + reDay + `|` + reMonth + `|` + reQuarter + `|` + reYear + `)`), Before},
+		{"trong", regexp.MustCompile(`(?i)(?:ngay\s+)?trong\s+(?:` + reMonth + `|` + reQuarter + `)`), ""},
+		{"vào", regexp.MustCompile(`(?i)vào\s+(?:` + reDayLong + `|ngày\s+` + reDay + `|` + reMonth + `|` + reQuarter + `)`), By},
+		{"hạn", regexp.MustCompile(`(?i)thời\s+hạn(?:\s+(?:hoàn\s+thành|thực\s+hiện|nộp|gửi|báo\s+cáo))?(?:\s+là|\s*:)?\s+(?:` + reDayLong + `|` + reDay + `|` + reMonth + `|` + reQuarter + `)`), By},
+		{"đến", regexp.MustCompile(`(?i)đến\s+(?:` + reDayLong + `|ngày\s+` + reDay + `)`), Until},
 	}
 
 	// Effective dates.
@@ -178,6 +179,9 @@ func Scan(text string, ctx Context) []Found {
 		return false
 	}
 	for _, re := range effective {
+		if !strings.Contains(strings.ToLower(flat), "từ") {
+			break
+		}
 		for _, m := range re.FindAllStringSubmatchIndex(flat, -1) {
 			s, e := m[0], m[1]
 			if re == effective[0] {
@@ -196,7 +200,12 @@ func Scan(text string, ctx Context) []Found {
 			out = append(out, Found{Start: m[0], End: m[1], Text: flat[m[0]:m[1]], Date: &d, Kind: From, What: what(flat, m[0], m[1])})
 		}
 	}
+	lower := strings.ToLower(flat)
+	hasDigit := strings.ContainsAny(flat, "0123456789")
 	for _, p := range prose {
+		if !hasDigit || !strings.Contains(lower, p.key) {
+			continue
+		}
 		for _, m := range p.re.FindAllStringSubmatchIndex(flat, -1) {
 			s, e := m[0], m[1]
 			if taken(s, e) || !wordStart(flat, s) {
@@ -220,6 +229,9 @@ func Scan(text string, ctx Context) []Found {
 		}
 	}
 	for _, re := range recurring {
+		if !strings.Contains(lower, "định kỳ") && !strings.Contains(lower, "hằng") && !strings.Contains(lower, "hàng") {
+			break
+		}
 		for _, m := range re.FindAllStringSubmatchIndex(flat, -1) {
 			s, e := m[0], m[1]
 			if len(m) > 2 && m[2] >= 0 {
