@@ -9,7 +9,8 @@ import (
 )
 
 var (
-	reArticle    = regexp.MustCompile(`^(?:Điều|ĐIỀU)\s+(\d{1,3}[a-zđ]?)\s*(?:[.:]|\s*$)\s*`)
+	// "Điều", also as typed with a wrong tone ("Đỉều"), a look-alike D or no diacritics.
+	reArticle    = regexp.MustCompile(`^(?:[ĐD][iìíỉĩị][eêềếểễệ]u|[ĐD][IÌÍỈĨỊ][EÊỀẾỂỄỆ]U)\s+(\d{1,3}[a-zđ]?)\s*(?:[.:]|\s*$)\s*`)
 	reChapter    = regexp.MustCompile(`^(?:Chương|CHƯƠNG)\s+([IVXLC]+|\d{1,3})\b\.?\s*`)
 	reSection    = regexp.MustCompile(`^(?:Mục|MỤC)\s+(\d{1,3}|[IVXLC]+)\b\.?\s*`)
 	rePart       = regexp.MustCompile(`^(?:Phần|PHẦN)\s+(thứ\s+\pL+|THỨ\s+\pL+|[IVXLC]+|\d{1,2}|[A-Z])(?:[.:]|\s|$)\s*`)
@@ -338,7 +339,7 @@ func quoteBalance(t string) int {
 	return strings.Count(t, "“") + strings.Count(t, "„") - strings.Count(t, "”")
 }
 
-var reArticleAny = regexp.MustCompile(`(?:Điều|ĐIỀU)\s+(\d{1,3})\s*[.:]`)
+var reArticleAny = regexp.MustCompile(`(?:[ĐD][iìíỉĩị][eêềếểễệ]u|[ĐD][IÌÍỈĨỊ][EÊỀẾỂỄỆ]U)\s+(\d{1,3})\s*[.:]`)
 
 // inlineArticle finds "Điều N." of the next article inside a paragraph,
 // right after the end of a sentence or glued to the previous word.
@@ -347,7 +348,7 @@ func (b *builder) inlineArticle(s, e int) int {
 		return -1 // this stretch was scanned already and holds no article
 	}
 	t := b.d.Text[s:e]
-	if !strings.Contains(t, "iều") && !strings.Contains(t, "IỀU") {
+	if !strings.Contains(t, "iều") && !strings.Contains(t, "IỀU") && !strings.Contains(t, "ỉều") && !strings.Contains(t, "ieu") {
 		b.noArtFrom, b.noArtEnd = s, e
 		return -1
 	}
@@ -356,13 +357,24 @@ func (b *builder) inlineArticle(s, e int) int {
 			continue
 		}
 		n := atoiPrefix(t[m[2]:m[3]])
-		if n != b.lastArt+1 || !b.inlineBoundary(s, s+m[0]) {
+		// after punctuation or glued text, or at the end of a chapter
+		// heading written on the same line ("Chương II QUY ĐỊNH … Điều 9.").
+		heading := (reChapter.MatchString(t) || reSection.MatchString(t) || rePart.MatchString(t)) && isCaps(lastWord(t[:m[0]]))
+		if n != b.lastArt+1 || !heading && !b.inlineBoundary(s, s+m[0]) {
 			continue
 		}
 		return s + m[0]
 	}
 	b.noArtFrom, b.noArtEnd = s, e
 	return -1
+}
+
+func lastWord(t string) string {
+	f := strings.Fields(t)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 func acceptsDot(t string) bool {

@@ -57,6 +57,7 @@ var reStructStart = regexp.MustCompile(`^(?:(?i:điều|chương|mục|phần)\s
 func splitParas(text string, lines []int) []para {
 	var out []para
 	prevOpen := false // the last paragraph may be continued
+	prevWrapped := false
 	for i, ls := range lines {
 		le := len(text)
 		if i+1 < len(lines) {
@@ -68,15 +69,43 @@ func splitParas(text string, lines []int) []para {
 			continue
 		}
 		t := text[s:e]
-		if prevOpen && continues(t) {
+		// a line continues the paragraph above when it starts in lower case,
+		// or when the line above was cut by a converter's wrap width in the
+		// middle of a sentence ("… thi hành" / "Điều lệ Đảng …").
+		if prevOpen && (continues(t) || prevWrapped && continuesWrapped(t)) {
 			out[len(out)-1].end = e
 		} else {
 			out = append(out, para{start: s, end: e, line: i + 1})
 		}
 		last := out[len(out)-1]
 		prevOpen = !endsSentence(text[last.start:last.end]) && !isHeadingLine(text[last.start:last.end])
+		prevWrapped = utf8.RuneCountInString(t) >= 60 && !isCaps(t)
 	}
 	return out
+}
+
+// continuesWrapped: after a wrapped line, a line in running text that is
+// not a label, a heading or another structural start.
+func continuesWrapped(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	if !unicode.IsUpper(r) || isCaps(firstWordsN(t, 3)) {
+		return false
+	}
+	if _, ok := parseLabel(t); ok {
+		return false
+	}
+	return !reStructStart.MatchString(t) && !reArticleAny.MatchString(firstWordsN(t, 3)) && !reSignLead.MatchString(t)
+}
+
+func firstWordsN(t string, n int) string {
+	if len(t) > 48*n {
+		t = t[:48*n]
+	}
+	f := strings.Fields(t)
+	if len(f) > n {
+		f = f[:n]
+	}
+	return strings.Join(f, " ")
 }
 
 func continues(t string) bool {
