@@ -280,6 +280,9 @@ func (b *builder) para(s, e int) {
 // isEnactingLine recognises the line that names the enacting body before the
 // body starts ("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "Quốc hội ban hành Luật …").
 func (b *builder) isEnactingLine(t string) bool {
+	if _, ok := parseLabel(t); ok {
+		return false // "I. MỤC ĐÍCH, YÊU CẦU" opens a plan's first part
+	}
 	return isCaps(t) || strings.Contains(t, " ban hành ")
 }
 

@@ -79,7 +79,8 @@ func splitParas(text string, lines []int) []para {
 		}
 		last := out[len(out)-1]
 		prevOpen = !endsSentence(text[last.start:last.end]) && !isHeadingLine(text[last.start:last.end])
-		prevWrapped = utf8.RuneCountInString(t) >= 60 && !isCaps(t)
+		lastRune, _ := utf8.DecodeLastRuneInString(t)
+		prevWrapped = utf8.RuneCountInString(t) >= 60 && !isCaps(t) && (unicode.IsLower(lastRune) || lastRune == ',')
 	}
 	return out
 }

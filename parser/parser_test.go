@@ -336,3 +336,22 @@ func TestDepthBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanRomanParts: a plan without articles opens with roman parts even
+// when no legal basis precedes them; its items are paths under them.
+func TestPlanRomanParts(t *testing.T) {
+	src := "BỘ TÀI CHÍNH\nSố: 120/KH-BTC\nHà Nội, ngày 10 tháng 3 năm 2024\n\nKẾ HOẠCH\n\nTriển khai thực hiện Nghị quyết\n\n" +
+		"I. MỤC ĐÍCH, YÊU CẦU\n\n1. Triển khai kịp thời.\n\nII. TỔ CHỨC THỰC HIỆN\n\n1. Vụ Ngân sách nhà nước chủ trì.\n\n2. Các đơn vị gửi báo cáo.\n"
+	d, problems := parser.Parse("plan.txt", src)
+	r := analyze.Analyze(d, problems)
+	var paths []string
+	for _, tk := range r.Tasks {
+		paths = append(paths, tk.Path)
+	}
+	if got := strings.Join(paths, " "); got != "I I/1 II II/1 II/2" {
+		t.Errorf("paths = %s", got)
+	}
+	if r.Document.Type != "Kế hoạch" || r.Document.Title != "Triển khai thực hiện Nghị quyết" {
+		t.Errorf("header = %+v", r.Document)
+	}
+}
