@@ -3,6 +3,7 @@
 package analyze
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/vanban/vanban/parser"
@@ -31,19 +32,22 @@ type Task struct {
 
 // Result is the whole structured document: the JSON contract.
 type Result struct {
-	Source           string                  `json:"source"`
-	Document         parser.Header           `json:"document"`
-	Bases            []string                `json:"bases"`
-	Articles         []Article               `json:"articles"`
-	Tasks            []Task                  `json:"tasks"`
-	Citations        []cite.Citation         `json:"citations"`
-	Deadlines        []deadline.Deadline     `json:"deadlines"`
-	EffectiveDates   []deadline.Deadline     `json:"effective_dates"`
-	Responsibilities []agency.Responsibility `json:"responsibilities"`
-	Appendices       []appendix.Appendix     `json:"appendices"`
-	Recipients       []string                `json:"recipients"`
-	Archive          string                  `json:"archive,omitempty"`
-	Problems         []string                `json:"problems,omitempty"`
+	Source    string          `json:"source"`
+	Document  parser.Header   `json:"document"`
+	Bases     []string        `json:"bases"`
+	Articles  []Article       `json:"articles"`
+	Tasks     []Task          `json:"tasks"`
+	Citations []cite.Citation `json:"citations"`
+	// InternalReferences are the document's references to its own units
+	// ("khoản 2 Điều 5 của Nghị định này"), with the paths they point at.
+	InternalReferences []cite.InternalRef      `json:"internal_references"`
+	Deadlines          []deadline.Deadline     `json:"deadlines"`
+	EffectiveDates     []deadline.Deadline     `json:"effective_dates"`
+	Responsibilities   []agency.Responsibility `json:"responsibilities"`
+	Appendices         []appendix.Appendix     `json:"appendices"`
+	Recipients         []string                `json:"recipients"`
+	Archive            string                  `json:"archive,omitempty"`
+	Problems           []string                `json:"problems,omitempty"`
 
 	Doc *parser.Document `json:"-"`
 }
@@ -80,12 +84,25 @@ func Analyze(doc *parser.Document, problems []parser.Problem) *Result {
 	for _, p := range problems {
 		r.Problems = append(r.Problems, p.String())
 	}
-	r.Citations = cite.Extract(doc)
-	tables := appendix.Read(doc)
-	dl := deadline.ExtractExcept(doc, tables.Covers)
-	r.Deadlines, r.EffectiveDates = dl.Deadlines, dl.EffectiveDates
-	r.Responsibilities = agency.ExtractExcept(doc, tables.Covers)
-	r.Appendices = tables.Indicators
+	// Each extractor runs on its own: one that fails on odd text costs that
+	// field of this document, reported as a problem, never the document.
+	r.Citations, r.InternalReferences = []cite.Citation{}, []cite.InternalRef{}
+	r.Deadlines, r.EffectiveDates = []deadline.Deadline{}, []deadline.Deadline{}
+	r.Responsibilities, r.Appendices = []agency.Responsibility{}, []appendix.Appendix{}
+	var tables appendix.Result
+	r.safely("citations", func() {
+		all := cite.ExtractAll(doc)
+		r.Citations, r.InternalReferences = all.Citations, all.Internal
+	})
+	r.safely("appendix tables", func() { tables = appendix.Read(doc) })
+	r.safely("deadlines", func() {
+		dl := deadline.ExtractExcept(doc, tables.Covers)
+		r.Deadlines, r.EffectiveDates = dl.Deadlines, dl.EffectiveDates
+	})
+	r.safely("responsibilities", func() { r.Responsibilities = agency.ExtractExcept(doc, tables.Covers) })
+	if tables.Indicators != nil {
+		r.Appendices = tables.Indicators
+	}
 	// rows of task tables are tasks with their responsibilities and deadlines
 	for _, t := range tables.Tasks {
 		r.Tasks = append(r.Tasks, Task{Path: t.Path, Label: t.Label, Heading: t.Heading, Line: t.Line})
@@ -98,6 +115,16 @@ func Analyze(doc *parser.Document, problems []parser.Problem) *Result {
 	sortByOffset(r.Deadlines, func(d deadline.Deadline) int { return d.Offset })
 	sortByOffset(r.Responsibilities, func(x agency.Responsibility) int { return x.Offset })
 	return r
+}
+
+// safely runs one extractor; a panic becomes a problem of this document.
+func (r *Result) safely(what string, fn func()) {
+	defer func() {
+		if p := recover(); p != nil {
+			r.Problems = append(r.Problems, fmt.Sprintf("%s: %s extractor failed: %v", r.Source, what, p))
+		}
+	}()
+	fn()
 }
 
 // sortByOffset orders xs by their place in the document, keeping the order

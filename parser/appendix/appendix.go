@@ -466,11 +466,17 @@ func titleBefore(doc *parser.Document, n *parser.Node) string {
 	if p == nil {
 		return ""
 	}
+	// the last paragraph before the table that is not a parenthesis.
 	title := ""
-	for _, c := range p.Children {
+	at := -1
+	for i, c := range p.Children {
 		if c == n {
+			at = i
 			break
 		}
+	}
+	for i := at - 1; i >= 0 && title == ""; i-- {
+		c := p.Children[i]
 		if c.Kind == parser.KindParagraph {
 			t := cleanCell(doc.Text[c.Body.Start:c.Body.End])
 			if t != "" && !strings.HasPrefix(t, "(") {
