@@ -57,6 +57,9 @@ var citeCases = []struct {
 	text  string
 	wants []want
 }{
+	{"a counted group of laws is one amending law (002)",
+		"Căn cứ Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch ngày 20 tháng 11 năm 2018;",
+		[]want{{key: "Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch năm 2018", typ: "Luật", date: "2018-11-20"}}},
 	{"lead-in list gives type and issuer (seed bases)",
 		"Căn cứ các Nghị quyết của Hội đồng nhân dân tỉnh khóa XVII, kỳ họp thứ mười bốn: số 29/NQ-HĐND ngày 10/12/2022 về mục tiêu, nhiệm vụ kế hoạch năm 2023; số 30/NQ-HĐND ngày 10/12/2022 về dự toán thu ngân sách nhà nước trên địa bàn; số 31/NQ-HĐND ngày 10/12/2022 về Kế hoạch đầu tư công năm 2023 tỉnh Lạng Sơn;",
 		[]want{

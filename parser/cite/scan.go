@@ -779,6 +779,23 @@ func (s *seg) amendAt(j int) int {
 	}
 	k := j + n
 	items := 0
+	// "… một số điều của 37 luật có liên quan đến quy hoạch": a counted
+	// group of laws named by their common subject.
+	if t, nx := s.tok(k), s.tok(k+1); t != nil && nx != nil && t.kind == kNum && nx.kind == kWord && !nx.cap &&
+		(nx.f == "luat" || nx.f == "phap") {
+		e := k + 2
+		for words := 0; words < 12; words++ {
+			w := s.tok(e)
+			if w == nil || w.kind != kWord || w.cap && w.upper {
+				break
+			}
+			if words > 0 && groupNameStops[w.f] {
+				break
+			}
+			e++
+		}
+		return e
+	}
 	for {
 		t := s.tok(k)
 		if t == nil || s.tyLen(k) == 0 || !t.cap || !namedTypes[s.tyType(k).name] {

@@ -146,3 +146,8 @@ const (
 	letterType  = "Công văn"
 	unknownType = "Văn bản"
 )
+
+// groupNameStops end the subject of a counted group of laws ("37 luật có
+// liên quan đến quy hoạch ngày 20 tháng 11 năm 2018"), folded.
+var groupNameStops = map[string]bool{"ngay": true, "nam": true, "so": true, "cua": true, "da": true, "duoc": true,
+	"theo": true, "tai": true, "va": true}
