@@ -2,6 +2,7 @@ package parser
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -270,11 +271,51 @@ func (b *builder) para(s, e int) {
 			return
 		}
 	}
+	if l, ok := b.bareNumber(t, e); ok && b.item(s, e, l) {
+		return
+	}
 	if b.phase == phaseBases && !b.sawBody {
 		b.basis(s, e, t)
 		return
 	}
 	b.addParagraph(s, e, false)
+}
+
+// bareNumber reads a number standing alone on its line as a clause label
+// where a portal dropped its punctuation ("1" / "- Thời gian thực hiện …"
+// inside Điều 2). Only inside an article of the document's own body, only
+// the next number of the open list (or 1 to start one), and only when text
+// follows: a table flattened one cell per line stays text.
+func (b *builder) bareNumber(t string, e int) (label, bool) {
+	if len(t) > 2 || t[0] < '0' || t[0] > '9' || len(t) == 2 && (t[1] < '0' || t[1] > '9') {
+		return label{}, false
+	}
+	if b.prefix != "" || b.phase != phaseBody || b.containerIndex(KindArticle) == 0 {
+		return label{}, false
+	}
+	next := b.nextPara(e)
+	if next == "" || next[0] >= '0' && next[0] <= '9' || len([]rune(next)) < 12 {
+		return label{}, false
+	}
+	n := atoiPrefix(t)
+	l := label{style: styleArabic, text: t, ord: n, width: len(t)}
+	saved := b.stack
+	p, ok := b.placeItem(l)
+	b.stack = saved
+	if !ok || p == nil {
+		return label{}, false
+	}
+	return l, true
+}
+
+// nextPara returns the text of the paragraph that starts after offset e.
+func (b *builder) nextPara(e int) string {
+	i := sort.Search(len(b.paras), func(i int) bool { return b.paras[i].start >= e })
+	if i < len(b.paras) {
+		p := b.paras[i]
+		return b.d.Text[p.start:p.end]
+	}
+	return ""
 }
 
 // isEnactingLine recognises the line that names the enacting body before the
@@ -676,8 +717,9 @@ func (b *builder) addParagraph(s, e int, quoted bool) {
 	if (top.Kind == KindPart || top.Kind == KindChapter || top.Kind == KindSection) && top.Heading == "" && len(top.Children) == 0 && !quoted && isCaps(b.d.Text[s:e]) {
 		top.Heading = headingText(b.d.Text[s:e]) // "Chương I" / "ĐIỀU KHOẢN CƠ BẢN"
 	}
-	if (top.Kind == KindArticle || top.Kind == KindAppendix || top.Kind == KindAttachment) && top.Heading == "" && len(top.Children) == 0 && !quoted {
-		top.Heading = clean(b.d.Text[s:e]) // "Điều 1." with its text on the next line
+	if (top.Kind == KindArticle || top.Kind == KindAppendix || top.Kind == KindAttachment || top.Kind == KindItem) && top.Heading == "" && len(top.Children) == 0 && !quoted {
+		// "Điều 1." or a bare "1" with its text on the next line
+		top.Heading = strings.TrimSpace(reBullet.ReplaceAllString(clean(b.d.Text[s:e]), ""))
 	}
 	if b.phase == phaseBases && !b.sawBody && top == b.root {
 		b.basis(s, e, b.d.Text[s:e])

@@ -163,7 +163,7 @@ func TestDocuments(t *testing.T) {
 		{file: "nq-60-2025-tw-party-resolution.md.txt", typ: "Nghị quyết", number: "60-NQ/TW", date: "2025-04-12",
 			minTasks: 10},
 		{file: "qd-1056-2010-tuyenquang-mixed-nfd.txt", typ: "Quyết định", number: "1056/QĐ-CT", date: "2010-08-16",
-			articles: 3, minTasks: 3, wantPaths: []string{"1/1", "1/4"}},
+			articles: 3, minTasks: 8, wantPaths: []string{"1/1", "1/4", "2/1", "2/2", "2/3", "2/4"}},
 		// a decision issuing a plan (constructed in the usual provincial layout):
 		// the plan's items are PL paths, the appendix is PLI.
 		{file: "constructed-qd-ban-hanh-ke-hoach-pl.txt", typ: "Quyết định", number: "1234/QĐ-UBND", date: "2024-03-05",
