@@ -5,7 +5,10 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
+	"github.com/mattn/go-isatty"
+	"github.com/schollz/progressbar/v3"
 	"github.com/urfave/cli/v2"
 	"github.com/vanban/vanban/corpus"
 	"github.com/vanban/vanban/parser"
@@ -35,6 +38,17 @@ func loadFrom(path string, stdin io.Reader) (*docResult, error) {
 	if name == "-" {
 		name = "<stdin>"
 	}
+	return analyzeInput(name, in)
+}
+
+// analyzeInput parses and analyzes one decoded input; a failure inside the
+// parser is reported as an error of that file, never a crash of the batch.
+func analyzeInput(name string, in *corpus.Input) (r *docResult, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			r, err = nil, fmt.Errorf("%s: internal error while parsing (please report it): %v", name, p)
+		}
+	}()
 	doc, problems := parser.Parse(name, in.Text)
 	return &docResult{Input: in, Result: analyze.Analyze(doc, problems)}, nil
 }
@@ -48,9 +62,21 @@ func eachDocument(c *cli.Context, paths []string, fn func(*docResult) error) err
 	for _, e := range errs {
 		fmt.Fprintln(c.App.ErrWriter, "vanban: "+e.Error())
 	}
+	// a progress bar on stderr for long batches, only on a terminal.
+	var bar *progressbar.ProgressBar
+	if f, ok := c.App.ErrWriter.(*os.File); ok && isatty.IsTerminal(f.Fd()) && len(files) >= 20 {
+		bar = progressbar.NewOptions(len(files), progressbar.OptionSetWriter(f), progressbar.OptionSetDescription("reading"),
+			progressbar.OptionShowCount(), progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
+	}
 	for _, f := range files {
 		r, err := loadFrom(f, c.App.Reader)
+		if bar != nil {
+			bar.Add(1)
+		}
 		if err != nil {
+			if bar != nil {
+				bar.Clear()
+			}
 			fmt.Fprintln(c.App.ErrWriter, "vanban: "+err.Error())
 			failed++
 			continue
@@ -58,6 +84,9 @@ func eachDocument(c *cli.Context, paths []string, fn func(*docResult) error) err
 		if err := fn(r); err != nil {
 			return err
 		}
+	}
+	if bar != nil {
+		bar.Finish()
 	}
 	if failed > 0 {
 		if len(files)+len(errs) > 1 {
