@@ -59,9 +59,12 @@ type builder struct {
 	prevEnd int // end of the last paragraph placed
 
 	noArtFrom, noArtEnd int // a stretch known to hold no inline article
-	sign                *Node
-	recip               *Node
-	inRecip             bool
+
+	skipUntil    int     // text up to here was consumed by a two-column block
+	columnSigner *Signer // signature read from the right column of that block
+	sign         *Node
+	recip        *Node
+	inRecip      bool
 }
 
 const (
@@ -198,6 +201,9 @@ func (b *builder) para(s, e int) {
 		return
 	}
 	defer func() { b.prevEnd = e }()
+	if s < b.skipUntil {
+		return // already read as part of a two-column block
+	}
 	t := b.d.Text[s:e]
 
 	// quotations: content of the unit that quotes them.
@@ -736,6 +742,9 @@ func (b *builder) endMatter(s, e int, t string) bool {
 		b.endBody()
 		b.recip = &Node{Kind: KindRecipients, Path: "recipients", Span: Span{s, e}, Body: Span{s, e}, Pos: d.Position(s)}
 		b.addTo(b.root, b.recip)
+		if b.columnBlock(s) {
+			return true
+		}
 		b.inRecip = true
 		if rest := strings.TrimSpace(t[m[1]:]); rest != "" {
 			b.recipientLines(s+m[1], e)
@@ -892,6 +901,63 @@ func signatureLine(t string) bool {
 	return false
 }
 
+var reColumnGap = regexp.MustCompile(`\S(\s{3,})\S`)
+
+// columnBlock reads the end matter that a converter laid out in two text
+// columns ("Nơi nhận:            T/M BAN CHẤP HÀNH TRUNG ƯƠNG" / "- Các ban
+// đảng, …       TỔNG BÍ THƯ" / … / "- Lưu …        Tô Lâm"): recipients on
+// the left, the signature on the right, up to the next blank line.
+func (b *builder) columnBlock(s int) bool {
+	d := b.d
+	lineEnd := strings.IndexByte(d.Text[s:], '\n')
+	if lineEnd < 0 {
+		lineEnd = len(d.Text) - s
+	}
+	first := d.Text[s : s+lineEnd]
+	if !reColumnGap.MatchString(first) {
+		return false
+	}
+	end := s + lineEnd
+	for end < len(d.Text) {
+		next := strings.IndexByte(d.Text[end+1:], '\n')
+		if next < 0 {
+			next = len(d.Text) - end - 1
+		}
+		line := d.Text[end+1 : end+1+next]
+		if strings.TrimFunc(line, isSpaceRune) == "" {
+			break
+		}
+		end += 1 + next
+	}
+	var left, right []string
+	for _, line := range strings.Split(d.Text[s:end], "\n") {
+		ms := reColumnGap.FindAllStringSubmatchIndex(line, -1)
+		if len(ms) == 0 {
+			left = append(left, strings.TrimSpace(line))
+			continue
+		}
+		gap := ms[len(ms)-1]
+		left = append(left, strings.TrimSpace(line[:gap[2]]))
+		right = append(right, strings.TrimSpace(line[gap[3]:]))
+	}
+	if len(right) == 0 || !(reSignLead.MatchString(right[0]) || signatureLine(right[0])) {
+		return false
+	}
+	text := strings.Join(left, "\n")
+	if m := reRecipientsAny.FindStringIndex(text); m != nil {
+		text = text[m[1]:]
+	}
+	recips, archive := splitRecipients(text)
+	d.Recipients = append(d.Recipients, recips...)
+	if archive != "" {
+		d.Archive = archive
+	}
+	b.columnSigner = parseSignerText(strings.Join(right, " "))
+	b.recip.Span.End, b.recip.Body.End = end, end
+	b.skipUntil = end
+	return true
+}
+
 // signatureExtent is the length of "LEAD. CAPITALS Name Surname" at the
 // start of t, or 0 when no person's name follows the capitals.
 func signatureExtent(t string) int {
@@ -994,6 +1060,9 @@ func (b *builder) finish() {
 	fix(b.root)
 	b.root.Span = Span{0, len(d.Text)}
 	d.Header.Signer = parseSigner(d, b.sign)
+	if d.Header.Signer == nil {
+		d.Header.Signer = b.columnSigner
+	}
 	// tables written as Markdown pipe rows.
 	groupTables(d)
 	layoutTables(d)

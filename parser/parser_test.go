@@ -160,8 +160,9 @@ func TestDocuments(t *testing.T) {
 			signer: "KT. Tổng cục trưởng | Phó tổng cục trưởng | Nguyễn Dương Thái"},
 		{file: "nq-1659-2025-ubtvqh15-pandoc.md.txt", typ: "Nghị quyết", number: "1659/NQ-UBTVQH15", date: "2025-06-16",
 			articles: 3, minTasks: 20, wantPaths: []string{"1/1", "1/21"}},
+		// recipients and signature side by side in two text columns.
 		{file: "nq-60-2025-tw-party-resolution.md.txt", typ: "Nghị quyết", number: "60-NQ/TW", date: "2025-04-12",
-			minTasks: 10},
+			minTasks: 10, signer: "T/M Ban chấp hành Trung ương | Tổng bí thư | Tô Lâm"},
 		{file: "qd-1056-2010-tuyenquang-mixed-nfd.txt", typ: "Quyết định", number: "1056/QĐ-CT", date: "2010-08-16",
 			articles: 3, minTasks: 8, wantPaths: []string{"1/1", "1/4", "2/1", "2/2", "2/3", "2/4"}},
 		// a decision issuing a plan (constructed in the usual provincial layout):
