@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/vanban/vanban/parser/vntext"
 )
 
 var (
@@ -789,7 +791,8 @@ func (b *builder) endMatter(s, e int, t string) bool {
 		return true
 	}
 	// appendices and attached texts start only after the body.
-	if m := reAppendix.FindStringSubmatchIndex(t); m != nil && (b.phase == phaseEnd || b.prefix != "") && (isCaps(t[:m[1]]) || m[2] >= 0 && m[1] >= len(t)-1) {
+	if m := reAppendix.FindStringSubmatchIndex(t); m != nil && (b.phase == phaseEnd || b.prefix != "") &&
+		(isCaps(t[:m[1]]) || m[2] >= 0 && m[1] >= len(t)-1 || reAttachNote.MatchString(strings.TrimSpace(t[m[1]:]))) {
 		num := ""
 		if m[2] >= 0 {
 			num = t[m[2]:m[3]]
@@ -984,8 +987,9 @@ func signatureExtent(t string) int {
 				continue
 			}
 		}
-		// after the capitals: the name, two to five words in running case.
-		if !isTitleWord(strings.Trim(w, ".,")) {
+		// after the capitals: the name, two to five words in running case,
+		// up to an appendix that follows on the same line ("… Hà Phụ lục").
+		if !isTitleWord(strings.Trim(w, ".,")) || vntext.Fold(w) == "phu" && strings.HasPrefix(vntext.Fold(t[j:]), " luc") {
 			break
 		}
 		words++

@@ -3,6 +3,7 @@ package parser
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,7 +17,7 @@ var (
 	reNumber      = regexp.MustCompile(`(?i)số(?:\s+ký\s+hiệu)?\s*:?\s*(\d+\s*(?:[/-]\s*[0-9A-Za-zĐđ&]+\s*)+)`)
 	reSepRun      = regexp.MustCompile(`-{3,}|\*{3,}|_{3,}|={3,}`)
 	reDateLine    = regexp.MustCompile(`(?i)ngày\s*\d{1,2}\s*(?:tháng\s*\d{1,2}\s*năm\s*\d{4}|[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})`)
-	reDate        = regexp.MustCompile(`(?i)(?:([\pL .]{0,40}?)\s*,\s*)?ngày\s*(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))`)
+	reDate        = regexp.MustCompile(`(?i)(?:([\pL .]{0,40}?)\s*,?\s*)?ngày\s*(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))`)
 	reMotto       = regexp.MustCompile(`(?i)(?:cộng\s+)?h[oòó][aàá]\s+xã\s+hội\s+chủ\s+nghĩa|độc\s+lập\s*-\s*tự\s+do|đảng\s+cộng\s+sản\s+việt\s+nam`)
 	reBracket     = regexp.MustCompile(`\[[^\]]{0,600}\]`)
 	reSeparator   = regexp.MustCompile(`^[-_*=\s.…]+$`)
@@ -369,7 +370,7 @@ func placeName(s string) string {
 			i--
 			continue
 		}
-		if gl := trimGluedCaps(w); gl != w {
+		if gl := trimGluedCaps(w); gl != w && strings.ContainsAny(vntext.Fold(gl), "aeiouy") {
 			f[i-1] = gl
 			i--
 		}
@@ -402,10 +403,10 @@ func trimGluedCaps(p string) string {
 }
 
 func isoDate(day, mon, year string) string {
-	var d, m, y int
-	fmt.Sscan(day, &d)
-	fmt.Sscan(mon, &m)
-	fmt.Sscan(year, &y)
+	// strconv, not fmt.Sscan: Sscan reads "08" as a (bad) octal number.
+	d, _ := strconv.Atoi(strings.TrimSpace(day))
+	m, _ := strconv.Atoi(strings.TrimSpace(mon))
+	y, _ := strconv.Atoi(strings.TrimSpace(year))
 	if d < 1 || d > 31 || m < 1 || m > 12 || y < 1900 || y > 2200 {
 		return ""
 	}

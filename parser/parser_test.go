@@ -356,3 +356,21 @@ func TestPlanRomanParts(t *testing.T) {
 		t.Errorf("header = %+v", r.Document)
 	}
 }
+
+// TestHeaderDates: place and date in the forms headers use, zero-padded
+// day and month included ("08", "09" are not octal).
+func TestHeaderDates(t *testing.T) {
+	for _, c := range []struct{ line, place, date string }{
+		{"Hà Nội, ngày 08 tháng 09 năm 2022", "Hà Nội", "2022-09-08"},
+		{"Lạng Sơn, ngày 19 tháng 01 năm 2023", "Lạng Sơn", "2023-01-19"},
+		{"Số: 87/2025/NĐ-CP Hà Nội ngày 11 tháng 4 năm 2025", "Hà Nội", "2025-04-11"},
+		{"299/TTg Hà Nội, ngày 10 tháng 11 năm 1980", "Hà Nội", "1980-11-10"},
+		{"Số: 21/2025/TT-BGDĐTHà Nội, ngày 23 tháng 9 năm 2025", "Hà Nội", "2025-09-23"},
+		{"TP. Hồ Chí Minh, ngày 09/08/2021", "TP. Hồ Chí Minh", "2021-08-09"},
+	} {
+		d, _ := parser.Parse("h.txt", "BỘ TÀI CHÍNH\nSố: 1/QĐ-BTC\n"+c.line+"\n\nQUYẾT ĐỊNH\n\nĐiều 1. Thử.\n")
+		if d.Header.Place != c.place || d.Header.Date != c.date {
+			t.Errorf("%q: place %q date %q, want %q %q", c.line, d.Header.Place, d.Header.Date, c.place, c.date)
+		}
+	}
+}
