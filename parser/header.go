@@ -48,6 +48,10 @@ func parseHeader(d *Document, ps []para) Header {
 	for _, p := range ps {
 		for _, line := range strings.Split(d.Text[p.start:p.end], "\n") {
 			line = reBracket.ReplaceAllString(line, " ") // editors' notes of legal portals
+			if isPipeRow(strings.TrimSpace(line)) {
+				// a header laid out as a table (HTML pages): its cells are columns.
+				line = strings.Join(pipeCells(line), "   ")
+			}
 			for _, c := range reColumns.Split(line, -1) {
 				c = strings.TrimSpace(c)
 				if c != "" {

@@ -170,6 +170,11 @@ func TestDocuments(t *testing.T) {
 		{file: "constructed-qd-ban-hanh-ke-hoach-pl.txt", typ: "Quyết định", number: "1234/QĐ-UBND", date: "2024-03-05",
 			articles: 3, minTasks: 12, wantPaths: []string{"PL/I", "PL/I/2/b", "PL/II/1/1.2", "PL/III/2"}, notPaths: []string{"I", "1"},
 			signer: "KT. Chủ tịch | Phó chủ tịch | Nguyễn Văn A"},
+		// an HTML page (constructed in vbpl.vn's layout): header as a table, a
+		// task table with a merged lead cell whose rows become tasks.
+		{file: "constructed-kh-html-task-table.html", typ: "Kế hoạch", number: "56/KH-UBND", date: "2024-04-09",
+			minTasks: 7, wantPaths: []string{"I/1", "II/2", "PL/1", "PL/2"},
+			signer: "KT. Chủ tịch | Phó chủ tịch | Nguyễn Văn B"},
 		// quoted clauses of the amended law are content of the amending clause.
 		{file: "luat-43-2024-qh15-amending-quotes.txt", typ: "Luật", number: "43/2024/QH15", date: "2024-06-29",
 			articles: 5, minTasks: 4, wantPaths: []string{"1/1", "1/4"}, notPaths: []string{"1/3/a", "1/3/b", "2/1"},
@@ -248,7 +253,7 @@ func checkTree(t testing.TB, d *parser.Document) {
 }
 
 func TestTreeInvariants(t *testing.T) {
-	files, _ := filepath.Glob("../testdata/docs/*.txt")
+	files, _ := filepath.Glob("../testdata/docs/*.*")
 	files = append(files, seedPath)
 	for _, f := range files {
 		doc, _ := parseFile(t, f)
