@@ -26,6 +26,8 @@ var (
 	gapSet       *phraseSet
 	stopSet      *phraseSet
 	infixSet     *phraseSet
+	andSet       *phraseSet
+	lawFirstSet  *phraseSet
 	amendSet     *phraseSet
 	issuerSet    *phraseSet
 	titleSet     *phraseSet
@@ -76,6 +78,8 @@ func init() {
 	gapSet = newPhraseSet(pinpointGap)
 	stopSet = newPhraseSet(lawNameStops)
 	infixSet = newPhraseSet(lawNameInfixes)
+	andSet = newPhraseSet(lawNameAnd)
+	lawFirstSet = newPhraseSet(lawNameFirst)
 	amendSet = newPhraseSet(amendingHead)
 	issuerSet = newPhraseSet(issuerLower)
 	titleSet = newPhraseSet(titleHeads)
@@ -704,10 +708,24 @@ func (s *seg) lawName(j int) int {
 		return n
 	}
 	first := s.tok(j)
-	if first == nil || first.kind != kWord || !first.cap || s.tyLen(j) > 0 || s.unitAt(j) > 0 {
+	if first == nil || first.kind != kWord || s.tyLen(j) > 0 || s.unitAt(j) > 0 {
 		return j
 	}
 	k, words := j+1, 1
+	if !first.cap {
+		// a name printed in lower case ("Bộ luật dân sự", "Luật hải
+		// quan", "Pháp lệnh thuế nhà, đất"): its first word must be able to
+		// open a name
+		if _, n := lawFirstSet.match(s.src, s.toks, j); n > 0 {
+			k, words = j+n, n
+		} else if !first.lower || s.is(j, &pNay) || s.is(j, &pSo) {
+			return j
+		} else if _, n := stopSet.match(s.src, s.toks, j); n > 0 {
+			return j
+		} else if _, n := amendSet.match(s.src, s.toks, j); n > 0 {
+			return j
+		}
+	}
 	for words < 16 {
 		t := s.tok(k)
 		if t == nil {
@@ -722,12 +740,27 @@ func (s *seg) lawName(j int) int {
 			if (t.cap || t.upper) && (s.tyLen(k) > 0 || s.unitAt(k) > 0) {
 				break
 			}
+			if s.is(k, &pSo) && s.digitalSo(k) {
+				// "Luật Công nghiệp công nghệ số": "số" is "digital" when no
+				// number/symbol follows it
+				k++
+				words++
+				continue
+			}
 			if s.is(k, &pVa) {
 				// "và" joins two words of a name ("Luật Phí và lệ phí", "Luật
 				// Đo đạc và Bản đồ"), not a name and another instrument or
 				// an agency
 				nx := s.tok(k + 1)
 				if nx == nil || nx.kind != kWord || s.tyLen(k+1) > 0 || s.unitAt(k+1) > 0 {
+					break
+				}
+				if !nx.cap && !nx.upper {
+					if _, n := andSet.match(s.src, s.toks, k); n > 0 {
+						k += n
+						words += n
+						continue
+					}
 					break
 				}
 				if _, n := stopSet.match(s.src, s.toks, k+1); n > 0 {
@@ -747,7 +780,7 @@ func (s *seg) lawName(j int) int {
 			words++
 			continue
 		}
-		if t.kind == kPunct && t.f == "," && words <= 2 {
+		if t.kind == kPunct && t.f == "," && words <= 2 && !s.codeName(j) {
 			// an internal comma: "Luật Quản lý, sử dụng tài sản công",
 			// "Luật Khoa học, Công nghệ và Đổi mới sáng tạo"
 			nx := s.tok(k + 1)
@@ -763,6 +796,41 @@ func (s *seg) lawName(j int) int {
 		break
 	}
 	return k
+}
+
+// codeName reports a name that starts at token j after "Bộ luật": the
+// names of codes hold no comma ("Bộ luật dân sự, thu lợi bất chính").
+func (s *seg) codeName(j int) bool {
+	for back := 2; back >= 1; back-- {
+		if s.tyLen(j-back) == back {
+			return s.tyType(j-back).name == codeType
+		}
+	}
+	return false
+}
+
+// digitalSo reports a "số" at token k that is a word of a name ("Luật
+// Chuyển đổi số", "Luật Công nghiệp công nghệ số 2025"), not the number
+// marker: neither a number/symbol nor a bare number other than a year
+// follows it.
+func (s *seg) digitalSo(k int) bool {
+	nx := s.tok(k + 1)
+	if nx == nil {
+		return false
+	}
+	if s.symbolAt(k+1) > 0 {
+		return false
+	}
+	if nx.kind == kNum {
+		return len(nx.f) == 4 && isYear(nx.f) && nx.sp
+	}
+	if nx.kind == kWord {
+		// "Luật Chuyển đổi số và …", "… số ngày …": the name ends after
+		// "số"; other words make "số" the marker of what follows
+		_, n := stopSet.match(s.src, s.toks, k+1)
+		return n > 0 || s.is(k+1, &pVa) || s.is(k+1, &pHoac)
+	}
+	return true
 }
 
 func (s *seg) infixAt(k int) int {

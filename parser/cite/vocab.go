@@ -84,8 +84,23 @@ var lawNameStops = []string{
 	"thực hiện", "triển khai", "chi tiết", "liên quan", "hiệu lực", "áp dụng", "bảo đảm", "đảm bảo",
 	"năm", "hết", "nêu", "nói", "kể", "vừa", "mới", "cụ thể", "hợp nhất", "tổ chức thực hiện",
 	"đồng thời", "trong đó", "theo đó", "nhưng", "song", "tuy nhiên", "riêng", "bao gồm", "kể cả", "trừ",
-	"sau đây", "gọi tắt", "hiện nay",
+	"sau đây", "gọi tắt", "hiện nay", "tính", "xác định", "yêu cầu",
 }
+
+// lawNameAnd are the lower-case words that continue a law's name after
+// "và" ("Luật Hôn nhân và gia đình", "Luật Quy hoạch đô thị và nông
+// thôn"); after "và" any other lower-case word ends the name ("Luật Đất đai
+// và sử dụng đất ở đúng mục đích", "Luật Kiểm toán nhà nước và quy định").
+var lawNameAnd = []string{
+	"và lệ phí", "và hải đảo", "và nông thôn", "và gia đình", "và chữa cháy", "và phát triển", "và kiểm dịch",
+	"và chăm sóc", "và công nghệ", "và bản đồ", "và khu quân sự", "và đào tạo", "và xã hội", "và thông tin",
+	"và truyền thông", "và môi trường", "và du lịch", "và bảo vệ", "và sử dụng năng lượng", "và tái định cư",
+	"và dịch vụ", "và cơ cấu", "và bình đẳng",
+}
+
+// lawNameFirst are the lower-case words that open a law's name although
+// they are stop words elsewhere ("Luật các tổ chức tín dụng").
+var lawNameFirst = []string{"các tổ chức tín dụng"}
 
 // agencyHeads open the name of an agency: after "và" they end a law's name
 // ("Luật Đất đai và Sở Tài nguyên …") where a capitalised word would
@@ -99,8 +114,8 @@ var agencyHeads = []string{
 // lawNameInfixes are the phrases inside real law names that would
 // otherwise end the name at a stop word.
 var lawNameInfixes = []string{
-	"theo phương thức", "của Quốc hội và Hội đồng nhân dân", "và lệ phí", "và hải đảo",
-	"và Phát triển nông thôn", "và thông tin",
+	"theo phương thức", "của Quốc hội và Hội đồng nhân dân", "và Phát triển nông thôn",
+	"Hội đồng nhân dân và Ủy ban nhân dân", "Hội đồng nhân dân và Uỷ ban nhân dân", "mới sáng tạo",
 }
 
 // amendingHead opens the name of an amending law: the laws named after it
@@ -143,6 +158,7 @@ var plenumWords = []string{"trung ương", "hội nghị", "đại hội"}
 // letterType is the type of a number whose symbol holds issuer codes only
 // ("100/UBND-KT"); unknownType that of a number with a year and no type code.
 const (
+	codeType    = "Bộ luật"
 	letterType  = "Công văn"
 	unknownType = "Văn bản"
 )
