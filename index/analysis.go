@@ -24,6 +24,11 @@ import (
 //	           which are rare, instead of intersecting the positions of
 //	           common syllables
 //	vn_exact2  the same on exact tokens (registered; not in the mapping)
+//	vn_text    the one analyzer of the index's text field: tokenizes once
+//	           and emits, for every token, its folded form, its exact form
+//	           prefixed with ExactPrefix when that differs from the folded
+//	           one, and the folded pair it starts. The field keeps no
+//	           positions: a phrase is looked up as its pairs.
 //
 // There is no stop list and no stemming: "an" (an toàn) is a word.
 const (
@@ -31,6 +36,11 @@ const (
 	AnalyzerFold    = "vn_fold"
 	AnalyzerExact2  = "vn_exact2"
 	AnalyzerFold2   = "vn_fold2"
+	AnalyzerText    = "vn_text"
+	FilterText      = "vn_text"
+	// ExactPrefix marks the exact form of a word in the vn_text field; the
+	// tokenizer never yields it, so it cannot meet a folded term.
+	ExactPrefix = "^"
 	FilterExact     = "vn_exact"
 	FilterFold      = "vn_fold"
 	FilterBigram    = "vn_bigram"
@@ -47,7 +57,11 @@ func init() {
 	must(registry.RegisterTokenFilter(FilterBigram, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return bigramFilter{}, nil
 	}))
+	must(registry.RegisterTokenFilter(FilterText, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return textFilter{}, nil
+	}))
 	for name, filters := range map[string][]analysis.TokenFilter{
+		AnalyzerText:   {textFilter{}},
 		AnalyzerExact:  {exactFilter{}},
 		AnalyzerFold:   {foldFilter{}},
 		AnalyzerExact2: {exactFilter{}, bigramFilter{}},
@@ -124,6 +138,55 @@ func (bigramFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 		buf = append(buf, bigramSeparator)
 		buf = append(buf, b.Term...)
 		toks[i] = analysis.Token{Term: buf[s:len(buf):len(buf)], Position: a.Position, Start: a.Start, End: b.End, Type: analysis.Shingle}
+		out[i] = &toks[i]
+	}
+	return out
+}
+
+// textFilter turns each token into its folded form, its marked exact form
+// when it has diacritics (or upper case: vntext.Lower differs from the
+// fold), and the folded pair it starts with the next token. Offsets are
+// kept on every term (they are not stored: the field has no term vectors).
+type textFilter struct{}
+
+func (textFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	if len(in) == 0 {
+		return in
+	}
+	size := 0
+	for _, t := range in {
+		size += 4*len(t.Term) + len(ExactPrefix) + 2
+	}
+	buf := make([]byte, 0, size)
+	folds := make([][]byte, len(in))
+	for i, t := range in {
+		s := len(buf)
+		buf = append(buf, t.Term...)
+		f := vntext.FoldToken(buf[s:])
+		folds[i] = f[:len(f):len(f)]
+		buf = buf[:s+len(f)]
+	}
+	toks := make([]analysis.Token, 0, 3*len(in))
+	for i, t := range in {
+		f := folds[i]
+		toks = append(toks, analysis.Token{Term: f, Position: 3*i + 1, Start: t.Start, End: t.End, Type: t.Type})
+		x := lowerTerm(t.Term)
+		if string(x) != string(f) {
+			s := len(buf)
+			buf = append(buf, ExactPrefix...)
+			buf = append(buf, x...)
+			toks = append(toks, analysis.Token{Term: buf[s:len(buf):len(buf)], Position: 3*i + 2, Start: t.Start, End: t.End, Type: t.Type})
+		}
+		if i+1 < len(in) {
+			s := len(buf)
+			buf = append(buf, f...)
+			buf = append(buf, bigramSeparator)
+			buf = append(buf, folds[i+1]...)
+			toks = append(toks, analysis.Token{Term: buf[s:len(buf):len(buf)], Position: 3*i + 3, Start: t.Start, End: in[i+1].End, Type: analysis.Shingle})
+		}
+	}
+	out := make(analysis.TokenStream, len(toks))
+	for i := range toks {
 		out[i] = &toks[i]
 	}
 	return out

@@ -7,14 +7,15 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/vanban/vanban/parser"
 	"github.com/vanban/vanban/parser/analyze"
 	"github.com/vanban/vanban/parser/cite"
 	"github.com/vanban/vanban/parser/vntext"
 )
 
-// Corpus-wide questions: every answer is computed from the stored
-// analyze.Result of each document, the same value the file commands
-// compute, so a ledger over the index equals the ledger over the files.
+// Corpus-wide questions. A decision's analysis is the parse of its stored
+// text (parser.Parse and analyze.Analyze are deterministic), so what is
+// computed from the index is what the file commands compute.
 
 // Stored is one indexed decision.
 type Stored struct {
@@ -63,15 +64,15 @@ func (ix *Index) docsMatching(q query.Query) ([]string, error) {
 	return ids, nil
 }
 
-// load reads the stored results of the given decision IDs, in order.
+// load parses the stored text of the given decision IDs, in order.
 func (ix *Index) load(ids []string, fn func(Stored) error) error {
-	const page = 200
+	const page = 100
 	for len(ids) > 0 {
 		n := min(page, len(ids))
 		chunk := ids[:n]
 		ids = ids[n:]
 		req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(chunk), n, 0, false)
-		req.Fields = []string{fSource, fResult}
+		req.Fields = []string{fSource, fName, fBody}
 		req.Score = "none"
 		res, err := ix.bi.Search(req)
 		if err != nil {
@@ -79,11 +80,8 @@ func (ix *Index) load(ids []string, fn func(Stored) error) error {
 		}
 		byID := map[string]Stored{}
 		for _, h := range res.Hits {
-			var r analyze.Result
-			if err := json.Unmarshal([]byte(str(h.Fields[fResult])), &r); err != nil {
-				return fmt.Errorf("index entry %s: %v", h.ID, err)
-			}
-			byID[h.ID] = Stored{ID: h.ID, Source: str(h.Fields[fSource]), Result: &r}
+			byID[h.ID] = Stored{ID: h.ID, Source: str(h.Fields[fSource]),
+				Result: analyzeText2(str(h.Fields[fName]), str(h.Fields[fBody]))}
 		}
 		for _, id := range chunk {
 			if s, ok := byID[id]; ok {
@@ -94,6 +92,12 @@ func (ix *Index) load(ids []string, fn func(Stored) error) error {
 		}
 	}
 	return nil
+}
+
+// analyzeText2 parses and analyzes a stored text as the indexer did.
+func analyzeText2(name, text string) *analyze.Result {
+	doc, problems := parser.Parse(name, text)
+	return analyze.Analyze(doc, problems)
 }
 
 // Each calls fn with every indexed decision, in the order of their file
@@ -125,7 +129,11 @@ func (ix *Index) Count() (docs, tasks uint64, err error) {
 
 // Citing is a document that cites an instrument, with its mentions.
 type Citing struct {
-	Stored
+	ID       string
+	Source   string        // absolute path of the file
+	Name     string        // the file's name as given when indexed
+	Number   string        // the citing document's number
+	Date     string        // and date
 	Citation cite.Citation // the citation as the document has it
 }
 
@@ -143,7 +151,8 @@ func (c Citing) Paths() []string {
 }
 
 // CitedBy lists the indexed documents that cite the instrument key
-// ("40/2020/NĐ-CP"; diacritics and case do not matter), in source order.
+// ("40/2020/NĐ-CP"; diacritics, case and spaces do not matter), in source
+// order, from the citations stored with each decision.
 func (ix *Index) CitedBy(key string) ([]Citing, error) {
 	k := vntext.Key(key)
 	ids, err := ix.docsMatching(bleve.NewConjunctionQuery(termQ(fKind, KindDoc), termQ(fCites, k)))
@@ -151,16 +160,38 @@ func (ix *Index) CitedBy(key string) ([]Citing, error) {
 		return nil, err
 	}
 	var out []Citing
-	err = ix.load(ids, func(s Stored) error {
-		for _, c := range s.Result.Citations {
-			if vntext.Key(c.Key) == k {
-				out = append(out, Citing{Stored: s, Citation: c})
-				break
+	for len(ids) > 0 {
+		n := min(500, len(ids))
+		chunk := ids[:n]
+		ids = ids[n:]
+		req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(chunk), n, 0, false)
+		req.Fields = []string{fSource, fName, fNumber, fDate, fCiteDoc}
+		req.Score = "none"
+		res, err := ix.bi.Search(req)
+		if err != nil {
+			return nil, err
+		}
+		byID := map[string]Citing{}
+		for _, h := range res.Hits {
+			var cs []cite.Citation
+			if err := json.Unmarshal([]byte(str(h.Fields[fCiteDoc])), &cs); err != nil {
+				return nil, fmt.Errorf("index entry %s: %v", h.ID, err)
+			}
+			for _, c := range cs {
+				if vntext.Key(c.Key) == k {
+					byID[h.ID] = Citing{ID: h.ID, Source: str(h.Fields[fSource]), Name: str(h.Fields[fName]),
+						Number: str(h.Fields[fNumber]), Date: dateStr(h.Fields[fDate]), Citation: c}
+					break
+				}
 			}
 		}
-		return nil
-	})
-	return out, err
+		for _, id := range chunk {
+			if c, ok := byID[id]; ok {
+				out = append(out, c)
+			}
+		}
+	}
+	return out, nil
 }
 
 // Cited is an instrument and the number of indexed documents citing it.
@@ -216,7 +247,7 @@ func (ix *Index) Find(number string) ([]Stored, error) {
 // text, without its sub-tasks), and whether it exists.
 func (ix *Index) TaskText(docID, path string) (string, bool, error) {
 	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery([]string{taskID(docID, path)}), 1, 0, false)
-	req.Fields = []string{fTextF}
+	req.Fields = []string{fSpans}
 	res, err := ix.bi.Search(req)
 	if err != nil {
 		return "", false, err
@@ -224,5 +255,9 @@ func (ix *Index) TaskText(docID, path string) (string, bool, error) {
 	if len(res.Hits) == 0 {
 		return "", false, nil
 	}
-	return str(res.Hits[0].Fields[fTextF]), true, nil
+	infos, err := ix.docInfos([]string{docID})
+	if err != nil {
+		return "", false, err
+	}
+	return joinSpans(infos[docID].body, decodeSpans(str(res.Hits[0].Fields[fSpans]))), true, nil
 }

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"time"
 
@@ -39,10 +40,11 @@ func isTask(n *parser.Node) bool {
 	return n.Kind == parser.KindItem || (n.Kind == parser.KindArticle && n.Path != n.Label)
 }
 
-// ownText is the text of n without the text of the tasks below it, so that
-// every byte of a document is indexed once: in the task it belongs to, or
-// in the decision itself.
-func ownText(text string, n *parser.Node) string {
+// ownSpans are the byte ranges of the text of n without the text of the
+// tasks below it, so that every byte of a document is indexed once: in the
+// task it belongs to, or in the decision itself. Ranges are trimmed of
+// white space; empty ones are left out.
+func ownSpans(text string, n *parser.Node) [][2]int {
 	var cuts []parser.Span
 	var walk func(*parser.Node)
 	walk = func(m *parser.Node) {
@@ -59,29 +61,75 @@ func ownText(text string, n *parser.Node) string {
 	if n.Kind == parser.KindDocument {
 		start, end = 0, len(text)
 	}
-	var b strings.Builder
-	b.Grow(end - start)
+	var out [][2]int
+	add := func(a, b int) {
+		for a < b && isSpace(text[a]) {
+			a++
+		}
+		for b > a && isSpace(text[b-1]) {
+			b--
+		}
+		if a < b {
+			out = append(out, [2]int{a, b})
+		}
+	}
 	at := start
 	for _, c := range cuts {
 		if c.Start < at || c.End > end {
 			continue
 		}
-		piece(&b, text[at:c.Start])
+		add(at, c.Start)
 		at = c.End
 	}
-	piece(&b, text[at:end])
+	add(at, end)
+	return out
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+// joinSpans is the own text of the ranges: the pieces joined by newlines.
+func joinSpans(text string, spans [][2]int) string {
+	var b strings.Builder
+	for i, sp := range spans {
+		if sp[0] < 0 || sp[1] > len(text) || sp[0] > sp[1] {
+			continue
+		}
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(text[sp[0]:sp[1]])
+	}
 	return b.String()
 }
 
-func piece(b *strings.Builder, s string) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return
+// encodeSpans writes ranges as "s-e,s-e"; decodeSpans reads them.
+func encodeSpans(spans [][2]int) string {
+	b := make([]byte, 0, 12*len(spans))
+	for i, sp := range spans {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(sp[0]), 10)
+		b = append(b, '-')
+		b = strconv.AppendInt(b, int64(sp[1]), 10)
 	}
-	if b.Len() > 0 {
-		b.WriteByte('\n')
+	return string(b)
+}
+
+func decodeSpans(s string) [][2]int {
+	var out [][2]int
+	for _, part := range strings.Split(s, ",") {
+		a, b, ok := strings.Cut(part, "-")
+		if !ok {
+			continue
+		}
+		x, err1 := strconv.Atoi(a)
+		y, err2 := strconv.Atoi(b)
+		if err1 == nil && err2 == nil {
+			out = append(out, [2]int{x, y})
+		}
 	}
-	b.WriteString(s)
+	return out
 }
 
 // entry is one Bleve document to index.
@@ -91,10 +139,15 @@ type entry struct {
 }
 
 // docEntries builds the Bleve documents of one analyzed file: the decision
-// first, then its tasks.
-func docEntries(id, source, abs, hash string, r *analyze.Result) ([]entry, int, error) {
+// first, then the rows of its task ledger. name is the file's name as
+// given (the Document column of the ledger), abs its absolute path.
+func docEntries(id, name, abs, hash string, r *analyze.Result) ([]entry, int, error) {
 	h := r.Document
-	resultJSON, err := json.Marshal(r)
+	headerJSON, err := json.Marshal(h)
+	if err != nil {
+		return nil, 0, err
+	}
+	citesJSON, err := json.Marshal(r.Citations)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -112,11 +165,16 @@ func docEntries(id, source, abs, hash string, r *analyze.Result) ([]entry, int, 
 	}
 	d := common(KindDoc)
 	d[fNumber], d[fNKey], d[fType], d[fSource] = h.Number, vntext.Key(h.Number), h.Type, abs
+	d[fName] = name
 	d[fHash] = hash
 	d[fTitle] = h.Title
-	d[fResult] = string(resultJSON)
+	d[fHeader] = string(headerJSON)
+	d[fBody] = text
+	d[fCiteDoc] = string(citesJSON)
 	if root != nil {
-		d[fText] = ownText(text, root)
+		sp := ownSpans(text, root)
+		d[fText] = joinSpans(text, sp)
+		d[fSpans] = encodeSpans(sp)
 	}
 	var keys []string
 	for _, c := range r.Citations {
@@ -126,7 +184,7 @@ func docEntries(id, source, abs, hash string, r *analyze.Result) ([]entry, int, 
 		d[fCites] = keys
 	}
 	out := []entry{{id: id, doc: d}}
-	size := len(text) + len(resultJSON)
+	size := len(text)
 
 	nodes := map[string]*parser.Node{}
 	if root != nil {
@@ -142,34 +200,35 @@ func docEntries(id, source, abs, hash string, r *analyze.Result) ([]entry, int, 
 			return true
 		})
 	}
-	seen := map[string]bool{}
+	isTaskPath := map[string]bool{}
 	for _, t := range r.Tasks {
-		if seen[t.Path] {
-			continue
-		}
-		seen[t.Path] = true
+		isTaskPath[t.Path] = true
+	}
+	for ord, row := range analyze.Ledger(r) {
 		m := common(KindTask)
-		m[fPath] = t.Path
-		m[fLine] = t.Line
-		if n := nodes[t.Path]; n != nil {
-			m[fText] = ownText(text, n)
-		} else {
-			m[fText] = t.Heading
+		m[fPath] = row.Path
+		m[fLine] = row.Line
+		m[fOrd] = ord
+		rowJSON, err := json.Marshal(row)
+		if err != nil {
+			return nil, 0, err
 		}
-		var lead, coop, report []string
-		for _, rs := range r.Responsibilities {
-			if rs.Path == t.Path {
-				lead = append(lead, rs.Lead...)
-				coop = append(coop, rs.Cooperate...)
-				report = append(report, rs.ReportTo...)
+		m[fRow] = string(rowJSON)
+		// Only tasks have text of their own; the other rows (an article
+		// naming an agency) are in their decision's text.
+		if isTaskPath[row.Path] {
+			if n := nodes[row.Path]; n != nil {
+				sp := ownSpans(text, n)
+				m[fText] = joinSpans(text, sp)
+				m[fSpans] = encodeSpans(sp)
 			}
 		}
-		setList(m, fLead, lead)
-		setList(m, fCoop, coop)
-		setList(m, fReport, report)
+		setList(m, fLead, row.Lead)
+		setList(m, fCoop, row.Cooperate)
+		setList(m, fReport, row.ReportTo)
 		var due []interface{}
-		for _, dl := range r.Deadlines {
-			if dl.Path == t.Path && dl.Date != nil {
+		for _, dl := range row.Deadlines {
+			if dl.Date != nil {
 				if tm, ok := parseDate(*dl.Date); ok {
 					due = append(due, tm)
 				}
@@ -181,7 +240,7 @@ func docEntries(id, source, abs, hash string, r *analyze.Result) ([]entry, int, 
 		var tkeys []string
 		for _, c := range r.Citations {
 			for _, mn := range c.Mentions {
-				if mn.Path == t.Path {
+				if mn.Path == row.Path {
 					tkeys = append(tkeys, vntext.Key(c.Key))
 					break
 				}
@@ -190,7 +249,7 @@ func docEntries(id, source, abs, hash string, r *analyze.Result) ([]entry, int, 
 		if len(tkeys) > 0 {
 			m[fCites] = tkeys
 		}
-		out = append(out, entry{id: taskID(id, t.Path), doc: m})
+		out = append(out, entry{id: taskID(id, row.Path), doc: m})
 	}
 	return out, size, nil
 }

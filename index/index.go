@@ -2,13 +2,19 @@
 // answers searches and corpus-wide ledgers (tasks, deadlines, citations)
 // from it.
 //
-// One Bleve document is stored per decision and one per task, so that a hit
-// points at the task. Text is indexed four times, with the Vietnamese
-// analyzers of analysis.go: exact words, folded words, and pairs of
-// neighbouring exact and folded words (phrase queries look up pairs, which
-// are rare, instead of intersecting the positions of common syllables).
-// Each decision document stores the analyze.Result JSON of the file, so a
-// ledger over the index is the ledger over the files.
+// One Bleve document is stored per decision and one per row of its task
+// ledger (analyze.Ledger: every task, and every other unit that names an
+// agency or a deadline), so that a hit points at the task. Each entry's
+// own text (without the text of the tasks below it) is indexed once, in
+// one field, by the vn_text analyzer of analysis.go: folded words, exact
+// words (with diacritics) and folded word pairs, so a phrase is looked up
+// as its pairs and the field needs no positions.
+//
+// A decision stores its whole text, its header and its citations; a ledger
+// row stores the analyze.TaskRow it stands for. So the ledgers over the
+// index are read from the rows a query selects, and the rest of the
+// analysis (show) is the parse of the stored text, which is what the file
+// commands compute.
 package index
 
 import (
@@ -29,7 +35,7 @@ import (
 
 // SchemaVersion changes whenever the mapping or the meaning of a stored
 // field changes; an index of another version must be rebuilt.
-const SchemaVersion = "vanban-index-5"
+const SchemaVersion = "vanban-index-6"
 
 const schemaKey = "vanban_schema"
 
@@ -47,24 +53,27 @@ const (
 	fNKey    = "nkey"    // vntext.Key(number), keyword
 	fType    = "type"    // stored
 	fTKey    = "tkey"    // vntext.Key(type), keyword
-	fIssuer  = "issuer"  // folded words, stored
+	fIssuer  = "issuer"  // folded words, stored on decisions
 	fDate    = "date"    // datetime
 	fSource  = "source"  // file path, keyword
+	fName    = "name"    // the file's name as given when indexed, stored
 	fHash    = "hash"    // content hash of the file, stored
 	fTitle   = "title"   // stored
-	fPath    = "path"    // task path, keyword
-	fHeading = "heading" // stored
+	fHeader  = "header"  // parser.Header JSON, stored (decisions)
+	fBody    = "body"    // the whole decoded text, stored (decisions)
+	fSpans   = "spans"   // byte ranges of the entry's own text in body, stored
+	fPath    = "path"    // ledger row path, keyword, stored
 	fLine    = "line"    // stored
-	fText    = "text"    // the property holding the text
-	fTextX   = "text_x"  // exact words
-	fTextF   = "text_f"  // folded words; stores the text
-	fTextF2  = "text_f2" // folded word pairs, with positions (phrases)
+	fOrd     = "ord"     // place of the row in the decision's ledger, stored
+	fRow     = "row"     // analyze.TaskRow JSON, stored (tasks)
+	fText    = "text"    // the property holding the own text
+	fT       = "t"       // vn_text: folded words, ^exact words, folded pairs
 	fLead    = "lead"
 	fCoop    = "cooperate"
 	fReport  = "report_to"
-	fDue     = "due"    // deadline dates
-	fCites   = "cites"  // citation keys (vntext.Key)
-	fResult  = "result" // analyze.Result JSON (decision documents)
+	fDue     = "due"       // deadline dates
+	fCites   = "cites"     // citation keys (vntext.Key)
+	fCiteDoc = "citations" // the decision's cite.Citation list, JSON, stored
 )
 
 // Errors that callers map to messages.
@@ -252,36 +261,48 @@ func keywordField(name string, store, dv bool) *mapping.FieldMapping {
 	return f
 }
 
+func storedOnly(name string) *mapping.FieldMapping {
+	return field(name, "text", keyword.Name, false, true, false, false)
+}
+
 func docMapping(decision bool) *mapping.DocumentMapping {
 	d := bleve.NewDocumentStaticMapping()
 	d.Dynamic = false
 	add := func(prop string, fms ...*mapping.FieldMapping) { d.AddFieldMappingsAt(prop, fms...) }
-	// Both kinds: what search filters on, and the text.
+	// Both kinds: what search filters on, and the text (indexed once, in
+	// one field, without positions or term vectors; the text itself is
+	// stored once, on the decision, and entries keep their byte ranges).
 	add(fKind, keywordField(fKind, false, false))
 	add(fDoc, keywordField(fDoc, true, false))
 	add(fTKey, keywordField(fTKey, false, false))
-	add(fIssuer, field(fIssuer, "text", AnalyzerFold, true, decision, false, false))
+	issuer := field(fIssuer, "text", AnalyzerFold, true, decision, false, false)
+	issuer.SkipFreqNorm = true
+	add(fIssuer, issuer)
 	add(fDate, field(fDate, "datetime", "", true, decision, false, false))
 	add(fPath, keywordField(fPath, !decision, false))
-	add(fText,
-		field(fTextX, "text", AnalyzerExact, true, false, false, false),
-		field(fTextF, "text", AnalyzerFold, true, true, false, false),
-		field(fTextF2, "text", AnalyzerFold2, true, false, true, false))
+	add(fText, field(fT, "text", AnalyzerText, true, false, false, false))
+	add(fSpans, storedOnly(fSpans))
 	add(fCites, keywordField(fCites, false, decision))
 	if decision {
-		// The decision stores what a hit shows of it, and its analysis.
-		add(fNumber, field(fNumber, "text", keyword.Name, false, true, false, false))
+		add(fNumber, storedOnly(fNumber))
 		add(fNKey, keywordField(fNKey, false, false))
-		add(fType, field(fType, "text", keyword.Name, false, true, false, false))
+		add(fType, storedOnly(fType))
 		add(fSource, keywordField(fSource, true, false))
-		add(fHash, field(fHash, "text", keyword.Name, false, true, false, false))
-		add(fTitle, field(fTitle, "text", keyword.Name, false, true, false, false))
-		add(fResult, field(fResult, "text", keyword.Name, false, true, false, false))
+		add(fName, storedOnly(fName))
+		add(fHash, storedOnly(fHash))
+		add(fTitle, storedOnly(fTitle))
+		add(fHeader, storedOnly(fHeader))
+		add(fBody, storedOnly(fBody))
+		add(fCiteDoc, storedOnly(fCiteDoc))
 	} else {
 		add(fLine, field(fLine, "number", "", false, true, false, false))
-		add(fLead, field(fLead, "text", AnalyzerFold, true, false, false, false))
-		add(fCoop, field(fCoop, "text", AnalyzerFold, true, false, false, false))
-		add(fReport, field(fReport, "text", AnalyzerFold, true, false, false, false))
+		add(fOrd, field(fOrd, "number", "", false, true, false, false))
+		add(fRow, storedOnly(fRow))
+		for _, f := range []string{fLead, fCoop, fReport} {
+			fm := field(f, "text", AnalyzerFold, true, false, false, false)
+			fm.SkipFreqNorm = true
+			add(f, fm)
+		}
 		add(fDue, field(fDue, "datetime", "", true, false, false, false))
 	}
 	return d

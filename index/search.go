@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/vanban/vanban/parser/vntext"
 )
@@ -48,7 +49,12 @@ type Hit struct {
 // Results are the hits of a search, best first.
 type Results struct {
 	Total uint64
-	Hits  []Hit
+	// AtMost: Total is an upper bound. A phrase of three words or more is
+	// looked up as its word pairs and checked in the text of each hit;
+	// when more than maxChecked candidates match, the ones not checked
+	// are counted.
+	AtMost bool
+	Hits   []Hit
 	Took  time.Duration
 }
 
@@ -94,15 +100,16 @@ func queryWords(s string) []word {
 
 func (pq parsedQuery) empty() bool { return len(pq.words) == 0 && len(pq.phrases) == 0 }
 
-// textQuery builds the Bleve query of pq:
-//   - each bare word is required, in the folded field; typed with
-//     diacritics it is a disjunction with the exact field, boosted;
-//   - each phrase is required as a phrase of folded word pairs (two words:
-//     one pair term), with its words typed with diacritics as optional
-//     exact boosts;
+// textQuery builds the Bleve query of pq, all on the vn_text field:
+//   - each bare word is required as its folded term; typed with
+//     diacritics it is a disjunction with its exact term, boosted;
+//   - each phrase is required as its folded word pairs (two words: one
+//     pair term), with its words typed with diacritics as optional exact
+//     boosts; phrases of three words or more are then checked in the text
+//     of each hit (pairs can meet without the whole phrase);
 //   - neighbouring bare words add their pairs as optional boosts, so that
 //     documents with the words together rank first.
-func (pq parsedQuery) textQuery() query.Query {
+func (pq parsedQuery) textQuery() *query.BooleanQuery {
 	b := bleve.NewBooleanQuery()
 	for _, w := range pq.words {
 		b.AddMust(wordQuery(w))
@@ -112,49 +119,61 @@ func (pq parsedQuery) textQuery() query.Query {
 	}
 	if len(pq.words) >= 2 {
 		for i := 0; i+1 < len(pq.words); i++ {
-			b.AddShould(pairQueries(pq.words[i], pq.words[i+1])...)
+			b.AddShould(pairQuery(pq.words[i], pq.words[i+1]))
 		}
 	}
 	return b
 }
 
+// needsCheck: the query has a phrase its pairs do not prove.
+func (pq parsedQuery) needsCheck() bool {
+	for _, p := range pq.phrases {
+		if len(p) >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+func exactQ(w word) *query.TermQuery {
+	x := termQ(fT, ExactPrefix+w.exact)
+	x.SetBoost(exactBoost)
+	return x
+}
+
 func wordQuery(w word) query.Query {
-	f := termQ(fTextF, w.fold)
+	f := termQ(fT, w.fold)
 	if !w.marked() {
 		return f
 	}
-	x := termQ(fTextX, w.exact)
-	x.SetBoost(exactBoost)
-	return bleve.NewDisjunctionQuery(x, f)
+	return bleve.NewDisjunctionQuery(exactQ(w), f)
 }
 
-// pairQueries are the optional pair terms of two neighbouring words.
-func pairQueries(a, b word) []query.Query {
-	return []query.Query{termQ(fTextF2, Bigram(a.fold, b.fold))}
-}
+func pairQuery(a, b word) query.Query { return termQ(fT, Bigram(a.fold, b.fold)) }
 
 func phraseQuery(p []word) query.Query {
-	var pairs []string
+	var pairs []query.Query
 	for i := 0; i+1 < len(p); i++ {
-		pairs = append(pairs, Bigram(p[i].fold, p[i+1].fold))
+		pairs = append(pairs, pairQuery(p[i], p[i+1]))
 	}
-	var req query.Query
-	if len(pairs) == 1 {
-		req = termQ(fTextF2, pairs[0])
-	} else {
-		req = bleve.NewPhraseQuery(pairs, fTextF2)
+	var req query.Query = pairs[0]
+	if len(pairs) > 1 {
+		req = bleve.NewConjunctionQuery(pairs...)
 	}
-	b := bleve.NewBooleanQuery()
-	b.AddMust(req)
-	// Typed with diacritics, the phrase ranks texts that have its words
-	// with the same diacritics first.
+	var exact []query.Query
 	for _, w := range p {
 		if w.marked() {
-			x := termQ(fTextX, w.exact)
-			x.SetBoost(exactBoost)
-			b.AddShould(x)
+			exact = append(exact, exactQ(w))
 		}
 	}
+	if len(exact) == 0 {
+		return req
+	}
+	// Typed with diacritics, the phrase ranks texts that have its words
+	// with the same diacritics first.
+	b := bleve.NewBooleanQuery()
+	b.AddMust(req)
+	b.AddShould(exact...)
 	return b
 }
 
@@ -199,7 +218,11 @@ func (r Request) filterQuery() (query.Query, error) {
 	return bleve.NewConjunctionQuery(qs...), nil
 }
 
-var hitFields = []string{fDoc, fPath, fLine, fTextF}
+var hitFields = []string{fDoc, fPath, fLine, fSpans}
+
+// maxChecked bounds the candidates of a long phrase checked in their text
+// beyond the page asked for.
+const maxChecked = 1000
 
 // Search runs r and returns its best hits with snippets.
 func (ix *Index) Search(r Request) (*Results, error) {
@@ -216,7 +239,7 @@ func (ix *Index) Search(r Request) (*Results, error) {
 	if pq.empty() {
 		q = bleve.NewConjunctionQuery(bleve.NewMatchAllQuery(), filter)
 	} else {
-		bq := pq.textQuery().(*query.BooleanQuery)
+		bq := pq.textQuery()
 		if filter != nil {
 			bq.AddFilter(filter)
 		}
@@ -226,35 +249,83 @@ func (ix *Index) Search(r Request) (*Results, error) {
 	if limit <= 0 {
 		limit = 10
 	}
-	req := bleve.NewSearchRequestOptions(q, limit, 0, false)
-	req.Fields = hitFields
-	res, err := ix.bi.Search(req)
-	if err != nil {
-		return nil, err
+	check := pq.needsCheck()
+	page := limit
+	if check {
+		page = max(2*limit, 20)
 	}
-	out := &Results{Total: res.Total}
-	var docIDs []string
-	for _, h := range res.Hits {
-		hit := Hit{ID: h.ID, Score: h.Score}
-		f := h.Fields
-		hit.DocID = str(f[fDoc])
-		hit.Path = str(f[fPath])
-		if n, ok := f[fLine].(float64); ok {
-			hit.Line = int(n)
+	out := &Results{}
+	rejected := uint64(0)
+	for from := 0; ; from += page {
+		req := bleve.NewSearchRequestOptions(q, page, from, false)
+		req.Fields = hitFields
+		res, err := ix.bi.Search(req)
+		if err != nil {
+			return nil, err
 		}
-		hit.Snippet = makeSnippet(str(f[fTextF]), pq)
-		out.Hits = append(out.Hits, hit)
-		docIDs = append(docIDs, hit.DocID)
+		out.Total = res.Total
+		var docIDs []string
+		for _, h := range res.Hits {
+			docIDs = append(docIDs, str(h.Fields[fDoc]))
+		}
+		infos, err := ix.docInfos(docIDs)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range res.Hits {
+			f := h.Fields
+			hit := Hit{ID: h.ID, Score: h.Score, DocID: str(f[fDoc]), Path: str(f[fPath])}
+			if n, ok := f[fLine].(float64); ok {
+				hit.Line = int(n)
+			}
+			info := infos[hit.DocID]
+			hit.Document = info.DocInfo
+			text := joinSpans(info.body, decodeSpans(str(f[fSpans])))
+			toks := analyzeText(AnalyzerFold, text)
+			if check && !hasPhrases(toks, pq.phrases) {
+				rejected++
+				continue
+			}
+			if len(out.Hits) < limit {
+				hit.Snippet = makeSnippet(text, toks, pq)
+				out.Hits = append(out.Hits, hit)
+			}
+		}
+		checked := from + len(res.Hits)
+		if !check || uint64(checked) >= res.Total {
+			break
+		}
+		if len(out.Hits) >= limit || checked >= maxChecked {
+			out.AtMost = true
+			break
+		}
 	}
-	infos, err := ix.docInfos(docIDs)
-	if err != nil {
-		return nil, err
-	}
-	for i := range out.Hits {
-		out.Hits[i].Document = infos[out.Hits[i].DocID]
-	}
+	out.Total -= rejected
 	out.Took = time.Since(start)
 	return out, nil
+}
+
+// hasPhrases reports whether the folded tokens hold every phrase.
+func hasPhrases(toks analysis.TokenStream, phrases [][]word) bool {
+	for _, p := range phrases {
+		if !hasPhrase(toks, p) {
+			return false
+		}
+	}
+	return true
+}
+
+func hasPhrase(toks analysis.TokenStream, p []word) bool {
+next:
+	for i := 0; i+len(p) <= len(toks); i++ {
+		for j, w := range p {
+			if string(toks[i+j].Term) != w.fold {
+				continue next
+			}
+		}
+		return true
+	}
+	return false
 }
 
 func str(v interface{}) string {
@@ -277,11 +348,16 @@ func dateStr(v interface{}) string {
 	return s
 }
 
-var infoFields = []string{fNumber, fType, fIssuer, fDate, fSource}
+var infoFields = []string{fNumber, fType, fIssuer, fDate, fSource, fBody}
 
-// docInfos looks up the decisions with the given IDs.
-func (ix *Index) docInfos(ids []string) (map[string]DocInfo, error) {
-	out := map[string]DocInfo{}
+type docInfo struct {
+	DocInfo
+	body string
+}
+
+// docInfos looks up the decisions with the given IDs, with their text.
+func (ix *Index) docInfos(ids []string) (map[string]docInfo, error) {
+	out := map[string]docInfo{}
 	if len(ids) == 0 {
 		return out, nil
 	}
@@ -294,8 +370,8 @@ func (ix *Index) docInfos(ids []string) (map[string]DocInfo, error) {
 	}
 	for _, h := range res.Hits {
 		f := h.Fields
-		out[h.ID] = DocInfo{Number: str(f[fNumber]), Type: str(f[fType]), Issuer: str(f[fIssuer]),
-			Date: dateStr(f[fDate]), Source: str(f[fSource])}
+		out[h.ID] = docInfo{DocInfo: DocInfo{Number: str(f[fNumber]), Type: str(f[fType]), Issuer: str(f[fIssuer]),
+			Date: dateStr(f[fDate]), Source: str(f[fSource])}, body: str(f[fBody])}
 	}
 	return out, nil
 }

@@ -2,6 +2,8 @@ package index
 
 import (
 	"strings"
+
+	"github.com/blevesearch/bleve/v2/analysis"
 )
 
 // Snippet is a piece of a hit's text with the matched words marked.
@@ -30,11 +32,10 @@ const snippetWords = 28
 // makeSnippet finds the query's words in text (analyzed like the index,
 // so the offsets are those of text's characters), picks the window of
 // snippetWords words holding most distinct query words, and marks them.
-func makeSnippet(text string, pq parsedQuery) Snippet {
+func makeSnippet(text string, toks analysis.TokenStream, pq parsedQuery) Snippet {
 	if text == "" {
 		return Snippet{}
 	}
-	toks := analyzeText(AnalyzerFold, text)
 	want := map[string]int{}
 	exact := map[string]string{} // fold → the diacritics typed, if any
 	for _, w := range pq.words {

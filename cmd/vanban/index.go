@@ -148,19 +148,30 @@ func indexAction(c *cli.Context) error {
 	return nil
 }
 
-// eachSource is eachDocument over the index when --index is given (every
-// indexed decision, in the order of its file path, as the stored result
-// of the analysis), else over the files named on the command line.
+// eachSource is eachDocument over the index when --index is given, else
+// over the files named on the command line. Over the index, each decision
+// comes as the part of its analysis its ledger rows hold (analyze.Ledger
+// of it gives back those rows), read from the row documents only: for the
+// tasks command, the rows whose agencies hold the words of --lead,
+// --cooperate and --agency (the command then applies its exact filter);
+// for the others, every row.
 func eachSource(c *cli.Context, fn func(*docResult) error) error {
 	if c.String("index") == "" {
 		return eachDocument(c, c.Args().Slice(), fn)
+	}
+	if c.NArg() > 0 {
+		return usageError(c, "give either --index or FILEs, not both")
 	}
 	ix, err := openIndex(c)
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
-	return ix.Each(func(s index.Stored) error {
-		return fn(&docResult{Input: &corpus.Input{Name: s.Result.Source}, Result: s.Result})
+	var f index.TaskFilter
+	if c.Command.Name == "tasks" {
+		f = index.TaskFilter{Lead: c.String("lead"), Cooperate: c.String("cooperate"), Agency: c.String("agency")}
+	}
+	return ix.Ledgers(f, func(l index.Ledger) error {
+		return fn(&docResult{Input: &corpus.Input{Name: l.Name}, Result: l.Result()})
 	})
 }
