@@ -32,15 +32,15 @@ import (
 //
 // There is no stop list and no stemming: "an" (an toàn) is a word.
 const (
-	AnalyzerExact   = "vn_exact"
-	AnalyzerFold    = "vn_fold"
-	AnalyzerExact2  = "vn_exact2"
-	AnalyzerFold2   = "vn_fold2"
-	AnalyzerText    = "vn_text"
-	FilterText      = "vn_text"
+	AnalyzerExact  = "vn_exact"
+	AnalyzerFold   = "vn_fold"
+	AnalyzerExact2 = "vn_exact2"
+	AnalyzerFold2  = "vn_fold2"
+	AnalyzerText   = "vn_text"
+	FilterText     = "vn_text"
 	// ExactPrefix marks the exact form of a word in the vn_text field; the
 	// tokenizer never yields it, so it cannot meet a folded term.
-	ExactPrefix = "^"
+	ExactPrefix     = "^"
 	FilterExact     = "vn_exact"
 	FilterFold      = "vn_fold"
 	FilterBigram    = "vn_bigram"

@@ -55,7 +55,7 @@ type Results struct {
 	// are counted.
 	AtMost bool
 	Hits   []Hit
-	Took  time.Duration
+	Took   time.Duration
 }
 
 // word is one query word in its exact and folded forms.
