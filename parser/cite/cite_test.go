@@ -63,7 +63,7 @@ var citeCases = []struct {
 	{"lead-in list gives type and issuer (seed bases)",
 		"Căn cứ các Nghị quyết của Hội đồng nhân dân tỉnh khóa XVII, kỳ họp thứ mười bốn: số 29/NQ-HĐND ngày 10/12/2022 về mục tiêu, nhiệm vụ kế hoạch năm 2023; số 30/NQ-HĐND ngày 10/12/2022 về dự toán thu ngân sách nhà nước trên địa bàn; số 31/NQ-HĐND ngày 10/12/2022 về Kế hoạch đầu tư công năm 2023 tỉnh Lạng Sơn;",
 		[]want{
-			{key: "29/NQ-HĐND", typ: "Nghị quyết", date: "2022-12-10", issuer: "Hội đồng nhân dân tỉnh khóa XVII", titlePrefix: "về mục tiêu", mentions: []string{"số 29/NQ-HĐND ngày 10/12/2022"}},
+			{key: "29/NQ-HĐND", typ: "Nghị quyết", date: "2022-12-10", issuer: "Hội đồng nhân dân tỉnh", titlePrefix: "về mục tiêu", mentions: []string{"số 29/NQ-HĐND ngày 10/12/2022"}},
 			{key: "30/NQ-HĐND", typ: "Nghị quyết", date: "2022-12-10", mentions: []string{"số 30/NQ-HĐND ngày 10/12/2022"}},
 			{key: "31/NQ-HĐND", typ: "Nghị quyết", date: "2022-12-10", mentions: []string{"số 31/NQ-HĐND ngày 10/12/2022"}},
 		}},
@@ -153,6 +153,10 @@ var citeCases = []struct {
 		"[Cụm từ này bị thay thế bởi Điểm a Khoản 5 Điều 49 Luật Công nghiệp công nghệ số 2025 có hiệu lực từ ngày 01/01/2026] [Khoản này được bổ sung bởi Khoản 4 Điều 71 Luật Khoa học, Công nghệ và Đổi mới sáng tạo 2025 có hiệu lực từ ngày 01/10/2025]",
 		[]want{{key: "Luật Công nghiệp công nghệ số năm 2025", pinpoints: []string{"Điểm a Khoản 5 Điều 49"}},
 			{key: "Luật Khoa học, Công nghệ và Đổi mới sáng tạo năm 2025", pinpoints: []string{"Khoản 4 Điều 71"}}}},
+	{"issuers with lower-case words: a director general, a corporation (007, 012)",
+		"thay thế Quyết định số 3987/QĐ-TCHQ ngày 4/12/2013 của Tổng cục trưởng Tổng cục Hải quan về việc ban hành quy trình; Phúc đáp Công văn số 615/KVN-PC ngày 3 tháng 4 năm 2019 của Tổng công ty Khí Việt Nam- CTCP (PV GAS) về việc hướng dẫn",
+		[]want{{key: "3987/QĐ-TCHQ", issuer: "Tổng cục trưởng Tổng cục Hải quan", titlePrefix: "về việc ban hành"},
+			{key: "615/KVN-PC", issuer: "Tổng công ty Khí Việt Nam- CTCP"}}},
 }
 
 func TestCiteCases(t *testing.T) {

@@ -26,6 +26,8 @@ var (
 	gapSet       *phraseSet
 	stopSet      *phraseSet
 	infixSet     *phraseSet
+	termSet      *phraseSet
+	sessionSet   *phraseSet
 	andSet       *phraseSet
 	lawFirstSet  *phraseSet
 	amendSet     *phraseSet
@@ -78,6 +80,8 @@ func init() {
 	gapSet = newPhraseSet(pinpointGap)
 	stopSet = newPhraseSet(lawNameStops)
 	infixSet = newPhraseSet(lawNameInfixes)
+	termSet = newPhraseSet(issuerTerm)
+	sessionSet = newPhraseSet(issuerSession)
 	andSet = newPhraseSet(lawNameAnd)
 	lawFirstSet = newPhraseSet(lawNameFirst)
 	amendSet = newPhraseSet(amendingHead)
@@ -437,6 +441,9 @@ func (s *seg) issuerAt(i int) (string, int) {
 			if _, n := titleSet.match(s.src, s.toks, end); n > 0 {
 				goto done
 			}
+			if s.sessionAt(end) {
+				goto done
+			}
 			if s.is(end, &pVa) {
 				if nx := s.tok(end + 1); nx != nil && nx.kind == kWord && nx.cap && s.tyLen(end+1) == 0 {
 					end += 2
@@ -464,7 +471,7 @@ func (s *seg) issuerAt(i int) (string, int) {
 				continue
 			}
 			if _, n := issuerSet.match(s.src, s.toks, end); n > 0 {
-				end++
+				end += n
 				continue
 			}
 			goto done
@@ -494,6 +501,20 @@ func (s *seg) issuerAt(i int) (string, int) {
 	}
 done:
 	return s.text(j, end), end
+}
+
+// sessionAt reports a term followed by a session at token i ("khóa XVII,
+// kỳ họp thứ mười bốn").
+func (s *seg) sessionAt(i int) bool {
+	if _, n := termSet.match(s.src, s.toks, i); n == 0 {
+		return false
+	}
+	k := i + 2
+	if s.punct(k, ",") {
+		k++
+	}
+	_, n := sessionSet.match(s.src, s.toks, k)
+	return n > 0
 }
 
 // opensMention reports whether the type word at token i starts a mention

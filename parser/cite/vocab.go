@@ -130,8 +130,16 @@ var issuerLower = []string{
 	"nhân", "dân", "tỉnh", "thành", "phố", "huyện", "quận", "thị", "xã", "trấn", "cán", "sự", "đảng",
 	"tối", "cao", "thường", "vụ", "nhà", "nước", "khóa", "khoá", "nông", "thôn", "hội", "trung",
 	"ương", "chính", "phủ", "quốc", "đặc", "biệt", "trực", "thuộc", "bộ", "ban", "cấp", "lâm", "thời",
-	"tư", "pháp", "điện", "tử", "nghiệp", "nghệ", "học", "chủ", "nghĩa",
+	"tư", "pháp", "điện", "tử", "nghiệp", "nghệ", "học", "chủ", "nghĩa", "trưởng", "công ty", "ty",
 }
+
+// issuerTerm is the word of an elected body's term ("Hội đồng nhân dân
+// tỉnh khóa XVII"); when a session follows it ("…, kỳ họp thứ mười bốn")
+// the term and the session describe the sitting, not the issuer, and are
+// left out of its name.
+var issuerTerm = []string{"khóa", "khoá"}
+
+var issuerSession = []string{"kỳ họp"}
 
 // issuerCommaHeads are issuers whose names hold a comma ("Bộ Văn hóa,
 // Thể thao và Du lịch").
