@@ -157,6 +157,10 @@ var citeCases = []struct {
 		"thay thế Quyết định số 3987/QĐ-TCHQ ngày 4/12/2013 của Tổng cục trưởng Tổng cục Hải quan về việc ban hành quy trình; Phúc đáp Công văn số 615/KVN-PC ngày 3 tháng 4 năm 2019 của Tổng công ty Khí Việt Nam- CTCP (PV GAS) về việc hướng dẫn",
 		[]want{{key: "3987/QĐ-TCHQ", issuer: "Tổng cục trưởng Tổng cục Hải quan", titlePrefix: "về việc ban hành"},
 			{key: "615/KVN-PC", issuer: "Tổng công ty Khí Việt Nam- CTCP"}}},
+	{"the issuer named before the mention: 'của X tại' (seed 6.10, 002)",
+		"thực hiện theo quy định tại Nghị định số 99/2021/NĐ-CP ngày 11/11/2021 của Chính phủ và văn bản chỉ đạo của UBND tỉnh tại Công văn số 100/UBND-KT ngày 24/01/2022. Theo đề nghị của UBND huyện Châu Thành tại Tờ trình số 308/TTr-UBND ngày 10 tháng 12 năm 2021",
+		[]want{{key: "99/2021/NĐ-CP", issuer: "Chính phủ"}, {key: "100/UBND-KT", typ: "Công văn", issuer: "UBND tỉnh", mentions: []string{"Công văn số 100/UBND-KT ngày 24/01/2022"}},
+			{key: "308/TTr-UBND", issuer: "UBND huyện Châu Thành"}}},
 }
 
 func TestCiteCases(t *testing.T) {

@@ -48,6 +48,7 @@ var (
 	pThang = newPhrase("tháng")
 	pNam   = newPhrase("năm")
 	pCua   = newPhrase("của")
+	pTai   = newPhrase("tại")
 	pNay   = newPhrase(selfWord)
 	pVa    = newPhrase("và")
 	pHoac  = newPhrase("hoặc")
@@ -618,8 +619,30 @@ func (s *seg) typed(i int) int {
 	r.sym = sym
 	r.typ = resolveType(ty, sym)
 	r.e = s.trailers(r, end)
+	if r.issuer == "" {
+		r.issuer = s.issuerBefore(i)
+	}
 	s.add(r)
 	return r.e
+}
+
+// issuerBefore returns the issuer named right before a mention at token i
+// ("chỉ đạo của UBND tỉnh tại Công văn số 100/UBND-KT", "Theo đề nghị của
+// Sở Tài nguyên và Môi trường tại Tờ trình số 8468/TTr-STNMT").
+func (s *seg) issuerBefore(i int) string {
+	if i < 3 || !s.is(i-1, &pTai) {
+		return ""
+	}
+	for c := i - 2; c >= 0 && c >= i-18; c-- {
+		if !s.is(c, &pCua) {
+			continue
+		}
+		if is, e := s.issuerAt(c); is != "" && e == i-1 {
+			return is
+		}
+		break
+	}
+	return ""
 }
 
 // nick handles "Đề án 06 của Chính phủ": a type, a bare number and an
