@@ -113,7 +113,7 @@ var citeCases = []struct {
 			{key: "Luật Đo đạc và Bản đồ năm 2018", date: "2018-06-14"}}},
 	{"party documents: comma before the date, line breaks (033)",
 		"Cơ bản thống nhất nội dung sửa đổi, bổ sung Chỉ thị số 35-CT/TW,\nngày 14/6/2024 và Kết luận số 118-KL/TW, ngày 18/01/2025 của Bộ Chính\ntrị về đại hội đảng bộ các cấp.",
-		[]want{{key: "35-CT/TW", typ: "Chỉ thị", date: "2024-06-14", mentions: []string{"Chỉ thị số 35-CT/TW, ngày 14/6/2024"}},
+		[]want{{key: "35-CT/TW", typ: "Chỉ thị", date: "2024-06-14", issuer: "Bộ Chính trị", mentions: []string{"Chỉ thị số 35-CT/TW, ngày 14/6/2024"}},
 			{key: "118-KL/TW", typ: "Kết luận", date: "2025-01-18", issuer: "Bộ Chính trị", mentions: []string{"Kết luận số 118-KL/TW, ngày 18/01/2025 của Bộ Chính trị"}}}},
 	{"pandoc emphasis around the number (031)",
 		"*Căn cứ Nghị quyết số* *202/2025/QH15 ngày 12 tháng 6 năm 2025 của Quốc\nhội về sắp xếp đơn vị hành chính cấp tỉnh;*",
@@ -161,6 +161,11 @@ var citeCases = []struct {
 		"thực hiện theo quy định tại Nghị định số 99/2021/NĐ-CP ngày 11/11/2021 của Chính phủ và văn bản chỉ đạo của UBND tỉnh tại Công văn số 100/UBND-KT ngày 24/01/2022. Theo đề nghị của UBND huyện Châu Thành tại Tờ trình số 308/TTr-UBND ngày 10 tháng 12 năm 2021",
 		[]want{{key: "99/2021/NĐ-CP", issuer: "Chính phủ"}, {key: "100/UBND-KT", typ: "Công văn", issuer: "UBND tỉnh", mentions: []string{"Công văn số 100/UBND-KT ngày 24/01/2022"}},
 			{key: "308/TTr-UBND", issuer: "UBND huyện Châu Thành"}}},
+	{"an issuer shared by a list joined by 'và' (033)",
+		"6. Cơ bản thống nhất nội dung sửa đổi, bổ sung Quy định số\n232-QĐ/TW, ngày 20/01/2025 của Ban Chấp hành Trung ương Đảng về thi hành\nĐiều lệ Đảng; Quy định số 22-QĐ/TW, ngày 28/7/2021 và Quy định số\n262-QĐ/TW, ngày 03/02/2025 của Ban Chấp hành Trung ương Đảng về công tác\nkiểm tra, giám sát và kỷ luật của Đảng.",
+		[]want{{key: "232-QĐ/TW", issuer: "Ban Chấp hành Trung ương Đảng"},
+			{key: "22-QĐ/TW", date: "2021-07-28", issuer: "Ban Chấp hành Trung ương Đảng"},
+			{key: "262-QĐ/TW", issuer: "Ban Chấp hành Trung ương Đảng"}}},
 }
 
 func TestCiteCases(t *testing.T) {
@@ -318,6 +323,26 @@ func TestCorpusDocuments(t *testing.T) {
 			if findCite(r, k) != nil {
 				t.Errorf("%s: %q found, must not be", tc.file, k)
 			}
+		}
+	}
+}
+
+// TestIssuerNotShared: a list item keeps no issuer when the symbols of the
+// list disagree (021: a law of the National Assembly before a government
+// decree; 031: a government scheme before a committee's report).
+func TestIssuerNotShared(t *testing.T) {
+	for _, tc := range []struct{ text, key string }{
+		{"hướng dẫn thực hiện Cơ chế một cửa quốc gia theo quy định tại Luật Hải quan số 54/2014/QH13 ngày 23 tháng 6 năm 2014 và Nghị định số 08/2015/NĐ-CP ngày 21 tháng 01 năm 2015 của Chính phủ quy định chi Tiết", "54/2014/QH13"},
+		{"Xét đề nghị của Chính phủ tại Tờ trình số 402/TTr-CP và Đề án số\n403/ĐA-CP ngày 09 tháng 5 năm 2025, Báo cáo thẩm tra số 417/BC-UBPLTP15\nngày 03 tháng 6 năm 2025 của Ủy ban Pháp luật và Tư pháp,", "403/ĐA-CP"},
+	} {
+		_, r := extractText(t, tc.text)
+		c := findCite(r, tc.key)
+		if c == nil {
+			t.Errorf("%s not found in %q", tc.key, keysOf(r))
+			continue
+		}
+		if c.Issuer != nil {
+			t.Errorf("%s: issuer %q, want none", tc.key, *c.Issuer)
 		}
 	}
 }

@@ -41,6 +41,7 @@ var (
 	agencySet    *phraseSet
 	tailPhrase   phrase
 	codeSet      = map[string]bool{}
+	typeCodes    = map[string]bool{}
 
 	pSo    = newPhrase("số")
 	pSoBad = newPhrase("so") // "số" typed without its accent, before a number
@@ -61,6 +62,7 @@ func init() {
 		types = append(types, typeName{words: t.Name, name: t.Name})
 		for _, c := range t.Codes {
 			codeSet[vntext.Fold(c)] = true
+			typeCodes[vntext.Fold(c)] = true
 		}
 	}
 	types = append(types, extraTypes...)
@@ -252,9 +254,44 @@ func (s *seg) scan() {
 		}
 		i++
 	}
+	s.shareIssuers()
 	s.titles()
 	s.internalRefs()
 }
+
+// shareIssuers gives the issuer of the last item of a list joined by "và"
+// or a comma to the items before it that have none ("Quy định số
+// 22-QĐ/TW, ngày 28/7/2021 và Quy định số 262-QĐ/TW, ngày 03/02/2025 của
+// Ban Chấp hành Trung ương Đảng").
+func (s *seg) shareIssuers() {
+	for k := len(s.raws) - 2; k >= 0; k-- {
+		a, b := s.raws[k], s.raws[k+1]
+		if a.kind != rNumbered || a.issuer != "" || b.issuer == "" || b.kind != rNumbered || a.lead != nil || b.lead != nil {
+			continue
+		}
+		if b.s == a.e+1 && (s.is(a.e, &pVa) || s.punct(a.e, ",")) && s.tyLen(b.s) > 0 &&
+			symIssuer(a.sym) != "" && symIssuer(a.sym) == symIssuer(b.sym) {
+			a.issuer = b.issuer
+		}
+	}
+}
+
+// symIssuer is the issuer part of a symbol: its codes without the type
+// code and the digits ("22-QĐ/TW" → "TW", "54/2014/QH13" → "QH"), so
+// that a list item takes the issuer of the next one only when their
+// symbols agree.
+func symIssuer(sym string) string {
+	var parts []string
+	for _, p := range strings.FieldsFunc(sym, func(r rune) bool { return r == '/' || r == '-' }) {
+		p = strings.TrimRight(p, "0123456789")
+		if p == "" || typeCodes[vntext.Fold(p)] {
+			continue
+		}
+		parts = append(parts, vntext.Fold(p))
+	}
+	return strings.Join(parts, "-")
+}
+
 
 // ---------------------------------------------------------------------------
 // Numbers and symbols
