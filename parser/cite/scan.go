@@ -292,7 +292,6 @@ func symIssuer(sym string) string {
 	return strings.Join(parts, "-")
 }
 
-
 // ---------------------------------------------------------------------------
 // Numbers and symbols
 
