@@ -79,6 +79,28 @@ func TestScan(t *testing.T) {
 		{"Cho phép UBND các huyện chủ động sử dụng nguồn dự phòng.", "", "", ""},
 		{"Phối hợp với Tổng cục Thể dục thể thao tổ chức giải vô địch.", "", "", ""},
 		{"Ngân sách tỉnh hỗ trợ 50% kinh phí cho đầu tư xây dựng.", "", "", ""},
+		// corpus 003 (QĐ 1056/QĐ-CT Tuyên Quang): a distributive list after a title
+		{"Các ông (bà): Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Tài chính, Kế hoạch và Đầu tư, Lao động - Thương binh và Xã hội, Giám đốc Kho bạc nhà nước Tuyên Quang, Chủ tịch Uỷ ban nhân dân các huyện, thành phố và Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./.",
+			"Chánh Văn phòng UBND tỉnh|Giám đốc Sở Tài chính|Giám đốc Sở Kế hoạch và Đầu tư|Giám đốc Sở Lao động - Thương binh và Xã hội|Giám đốc Kho bạc nhà nước Tuyên Quang|Chủ tịch Uỷ ban nhân dân các huyện, thành phố|Thủ trưởng các cơ quan, đơn vị có liên quan", "", ""},
+		// corpus 009 (CV 778/TCHQ-GSQL): "nơi …" belongs to the name
+		{"Chi cục Hải quan nơi đăng ký tờ khai thực hiện xem xét, phê duyệt khai sửa đổi, bổ sung theo quy định tại Điều 20 Thông tư 38/2015/TT-BTC.",
+			"Chi cục Hải quan nơi đăng ký tờ khai", "", ""},
+		// corpus 013 (NĐ 87/2025/NĐ-CP): "trực thuộc trung ương" is a name
+		{"2. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương tổ chức thực hiện thanh tra, kiểm tra, xử lý kịp thời nghiêm minh các hành vi vi phạm.",
+			"Bộ trưởng|Thủ trưởng cơ quan ngang bộ|Thủ trưởng cơ quan thuộc Chính phủ|Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "", ""},
+		// corpus 031 (NQ 1659/NQ-UBTVQH15): "các …" opens a new member; "việc thực hiện sắp xếp" is a noun
+		{"3. Hội đồng Dân tộc, các Ủy ban của Quốc hội, Đoàn đại biểu Quốc hội và đại biểu Quốc hội thành phố Đà Nẵng, trong phạm vi nhiệm vụ, quyền hạn của mình, giám sát việc thực hiện Nghị quyết này.",
+			"Hội đồng Dân tộc|các Ủy ban của Quốc hội|Đoàn đại biểu Quốc hội|đại biểu Quốc hội thành phố Đà Nẵng", "", ""},
+		{"1. Chính phủ, Hội đồng nhân dân, Ủy ban nhân dân thành phố Đà Nẵng, chính quyền địa phương các đơn vị hành chính liên quan đến việc thực hiện sắp xếp và các cơ quan, tổ chức khác có liên quan có trách nhiệm tổ chức thi hành Nghị quyết này.",
+			"Chính phủ|Hội đồng nhân dân|Ủy ban nhân dân thành phố Đà Nẵng|chính quyền địa phương các đơn vị hành chính liên quan đến việc thực hiện sắp xếp|các cơ quan, tổ chức", "", ""},
+		// seed 7.4: a subject after a short adverbial phrase
+		{"Đối với số thu tiền sử dụng đất và các nguồn thu khác gắn với nhiệm vụ chi cụ thể, trong điều hành các cơ quan, tổ chức căn cứ dự toán được giao và tiến độ thu thực tế để thực hiện.",
+			"các cơ quan, tổ chức", "", ""},
+		// corpus 015, 029: "quy định" is the delegated task
+		{"Thủ tướng Chính phủ quy định cơ cấu tổ chức của Tổng cục Hải quan.", "Thủ tướng Chính phủ", "", ""},
+		{"Chính phủ quy định chi tiết Điều này.", "Chính phủ", "", ""},
+		// corpus 015: "Thanh tra, kiểm tra" is a verb, not an agency
+		{"Thanh tra, kiểm tra việc thực hiện chính sách, pháp luật về hải quan theo quy định của pháp luật.", "", "", ""},
 	} {
 		var lead, coop, rep []string
 		for _, f := range Scan(c.text, nil) {
@@ -95,6 +117,17 @@ func TestScan(t *testing.T) {
 		if got := strings.Join(rep, "|"); got != c.reports {
 			t.Errorf("%q\nreport_to = %q, want %q", c.text, got, c.reports)
 		}
+	}
+}
+
+// corpus 003: a list after "phối hợp với" goes on over a comma; the
+// inherited lead (the item's heading) does the task.
+func TestScanInheritedCooperate(t *testing.T) {
+	fs := Scan("- Chủ trì phối hợp với Sở Tài chính, Sở Kế hoạch và Đầu tư có trách nhiệm hướng dẫn kiểm tra, giám sát cấp huyện tổ chức, quản lý, thực hiện chính sách trợ giúp.",
+		[]string{"Sở Lao động, Thương binh và Xã hội"})
+	if len(fs) != 1 || strings.Join(fs[0].Lead, "|") != "Sở Lao động, Thương binh và Xã hội" ||
+		strings.Join(fs[0].Cooperate, "|") != "Sở Tài chính|Sở Kế hoạch và Đầu tư" {
+		t.Errorf("got %+v", fs)
 	}
 }
 

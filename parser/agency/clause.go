@@ -98,7 +98,11 @@ func isLabelWord(w string) bool {
 func findPredicate(toks []token, s, b int) int {
 	relative, extra := false, false
 	words := 0
-	for j := s + headAt(toks, s); j < b && words < 40; j++ {
+	start := s + headAt(toks, s)
+	if c := collectiveAt(toks, s); s+c > start {
+		start = s + c // "các cơ quan, tổ chức": "tổ chức" is a noun here
+	}
+	for j := start; j < b && words < 64; j++ {
 		t := toks[j]
 		words++
 		if t.w == "(" { // a parenthetical belongs to the subject
@@ -114,6 +118,9 @@ func findPredicate(toks []token, s, b int) int {
 			continue
 		}
 		if t.punct && t.w != "," && t.w != "-" && t.w != "–" && t.w != "&" && t.w != "/" {
+			if t.w == ":" && j > s && distributive(toks, j-1) && j+1 < b && toks[j+1].cap {
+				continue // "Giám đốc các Sở: Tài chính, …" goes on
+			}
 			if t.w == ":" {
 				return j
 			}
@@ -145,14 +152,19 @@ func findPredicate(toks []token, s, b int) int {
 			return j
 		}
 		switch t.f {
-		case "được", "có", "đã":
-			relative = true
+		case "được", "có", "đã", "nơi":
+			relative = true // "Chi cục Hải quan nơi đăng ký tờ khai"
 		case "thuộc":
-			relative = j+1 < b && !toks[j+1].cap // "các đơn vị thuộc Bộ" names; "thuộc diện …" qualifies
+			// "các đơn vị thuộc Bộ", "trực thuộc trung ương" name; "thuộc diện …" qualifies
+			relative = j+1 < b && contains(qualifyingThuoc, toks[j+1].f)
 		}
 	}
 	return -1
 }
+
+// qualifyingThuoc are the words after "thuộc" that open a qualifying
+// clause ("thuộc diện …", "thuộc trường hợp …") rather than a name.
+var qualifyingThuoc = []string{"diện", "trường", "đối", "phạm", "loại", "danh", "sở", "quyền", "thẩm", "nhóm", "khu"}
 
 // scanClause reads one clause toks[a:b].
 func scanClause(text string, toks []token, a, b int, inherited []string) []Found {
@@ -185,19 +197,37 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 	}
 	if !condIf {
 		last := i
+		lists := roleLists(text, toks, i, b)
 		for s := i; s < b; s++ {
 			atStart := s == i && first != "khi"
 			if !atStart && !(s > i && toks[s-1].w == "," && s >= last) {
 				continue
 			}
+			if inSpans(lists, s) {
+				continue // "phối hợp với Sở Tài chính, Sở Kế hoạch và Đầu tư …": a list goes on
+			}
 			st := s
-			if atStart && (toks[s].f == "giao" || seq(toks, s, "đề", "nghị") || seq(toks, s, "yêu", "cầu")) {
+			giao := toks[s].f == "giao" && !atStart && !toks[s].cap // "…, giao Sở X chủ trì …"
+			if (atStart || giao) && (toks[s].f == "giao" || seq(toks, s, "đề", "nghị") || seq(toks, s, "yêu", "cầu")) {
 				st = s + 1
 				if toks[s].f != "giao" {
 					st++
 				}
 				if st < b && toks[st].f == "cho" {
 					st++
+				}
+			}
+			if !atStart && !giao && (toks[st].f == "trong" || toks[st].f == "trên") {
+				// "…, trong điều hành các cơ quan, tổ chức căn cứ …": a
+				// subject after a short adverbial phrase
+				for k := st + 1; k < b && k <= st+4 && !toks[k].punct; k++ {
+					if toks[k].f == "các" && headAt(toks, k) > 0 {
+						st = k
+						break
+					}
+					if isMarker(toks, k) && k > st+1 || toks[k].cap {
+						break
+					}
 				}
 			}
 			if headAt(toks, st) == 0 {
@@ -207,14 +237,14 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 			if p < 0 || toks[p].w == ":" {
 				continue
 			}
-			if !atStart && !toks[st].cap && toks[st].f != "các" {
+			if !atStart && !giao && !toks[st].cap && toks[st].f != "các" {
 				// a bare "đơn vị" after a comma is an object, unless it
 				// opens a coordinated clause with a strong verb
 				if _, strong := markerAt(toks, p); len(subs) == 0 || !strong {
 					continue
 				}
 			}
-			if !atStart {
+			if !atStart && !giao {
 				// a later subject must be a clean list of names right before
 				// its verb, with an object after it, and follow either an
 				// adverbial opening or a complete clause
@@ -286,6 +316,45 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 		emit(s.start, to, s.lead, s.coop, len(s.lead) > 0 || len(s.coop) > 0)
 	}
 	return out
+}
+
+// roleLists returns the spans of the agency lists that follow a role verb
+// ("phối hợp với X, Y", "gửi X, Y", "báo cáo X"): a name in them is an
+// object, never the subject of a new clause.
+func roleLists(text string, toks []token, a, b int) [][2]int {
+	var out [][2]int
+	for k := a; k < b; k++ {
+		j := -1
+		switch {
+		case seq(toks, k, "phối", "hợp") && !nounCompound(toks, k):
+			j = k + 2
+			if j < b && (toks[j].f == "với" || toks[j].f == "cùng") {
+				j++
+			}
+		case toks[k].f == "gửi" && !toks[k].cap:
+			j = k + 1
+			for j < b && (toks[j].f == "về" || toks[j].f == "đến" || toks[j].f == "cho") {
+				j++
+			}
+		}
+		if j < 0 {
+			continue
+		}
+		if _, end := targets(text, toks, j, b); end > j {
+			out = append(out, [2]int{j, end})
+			k = end - 1
+		}
+	}
+	return out
+}
+
+func inSpans(spans [][2]int, i int) bool {
+	for _, s := range spans {
+		if i > s[0] && i < s[1] {
+			return true
+		}
+	}
+	return false
 }
 
 func depthAt(toks []token, from, to int) int {
@@ -496,7 +565,7 @@ func nameEnd(toks []token, i, b int) int {
 	} else {
 		return i
 	}
-	relative := false
+	relative, noi := false, false
 	for j < b && j < i+24 {
 		t := toks[j]
 		if t.w == "(" {
@@ -530,7 +599,7 @@ func nameEnd(toks []token, i, b int) int {
 					continue
 				}
 				// "Vụ Phổ biến, giáo dục pháp luật": a name goes on in lower case
-				if nx := j + 1; nx < b && !toks[nx].cap && !toks[nx].punct && headAt(toks, nx) == 0 &&
+				if nx := j + 1; nx < b && !toks[nx].cap && !toks[nx].punct && headAt(toks, nx) == 0 && !contains(listWords, toks[nx].f) &&
 					collectiveAt(toks, nx) == 0 && !isMarker(toks, nx) && !isStop(toks, nx) && !strings.ContainsAny(toks[nx].w[:1], "0123456789") {
 					j = nx
 					continue
@@ -559,7 +628,10 @@ func nameEnd(toks []token, i, b int) int {
 		n, strong := markerAt(toks, j)
 		if n > 0 && !t.cap {
 			if !strong && (nounCompound(toks, j) || relative) {
-				relative = true
+				// "được giao <verb>" goes on; after "nơi <verb> <object>"
+				// the next verb is the predicate again
+				relative = !noi
+				noi = false
 				j += n
 				continue
 			}
@@ -568,13 +640,17 @@ func nameEnd(toks []token, i, b int) int {
 		if !t.cap && isStop(toks, j) {
 			return j
 		}
-		if t.f == "được" {
-			relative = true
+		if t.f == "được" || t.f == "nơi" {
+			relative, noi = true, t.f == "nơi"
 		}
 		j++
 	}
 	return j
 }
+
+// listWords open a new member of a list, never the tail of a name
+// ("Hội đồng Dân tộc, các Ủy ban của Quốc hội").
+var listWords = []string{"các", "những", "mọi", "và", "hoặc", "cùng"}
 
 // knownContinuation extends the name toks[i:j] over the comma or "và" at
 // toks[j] when the registry knows a longer name ("Sở Văn hóa, Thể thao và
@@ -641,7 +717,7 @@ func parseList(text string, toks []token, i, j int, cell bool) []string {
 			k = next
 			continue
 		}
-		if headAt(toks, k) == 0 && collectiveAt(toks, k) == 0 && !cell {
+		if headAt(toks, k) == 0 && collectiveAt(toks, k) == 0 && !cell && !(t.f == "các" && headAt(toks, k+1) > 0) {
 			k++
 			continue
 		}
@@ -698,7 +774,7 @@ func itemEnd(toks []token, k, j int) int {
 			if n, _ := distributiveAt(toks, nx, j); n > 0 {
 				return m
 			}
-			if (headAt(toks, nx) > 0 || collectiveAt(toks, nx) > 0) && knownContinuation(toks, k, m, j) == m {
+			if (headAt(toks, nx) > 0 || collectiveAt(toks, nx) > 0 || toks[nx].f == "các" && headAt(toks, nx+1) > 0) && knownContinuation(toks, k, m, j) == m {
 				return m
 			}
 		}
@@ -735,6 +811,15 @@ func gomAt(toks []token, k, e int) int {
 // returns its length and the noun each member takes ("Sở").
 func distributiveAt(toks []token, k, j int) (int, string) {
 	m := k
+	title := ""
+	// "Giám đốc các Sở: Tài chính, Xây dựng" → "Giám đốc Sở Tài chính", …
+	for _, tw := range [][]string{{"giám", "đốc"}, {"thủ", "trưởng"}, {"lãnh", "đạo"}} {
+		if seq(toks, m, tw...) && m+2 < j && toks[m+2].f == "các" {
+			title = toks[m].w + " " + toks[m+1].w + " "
+			m += 2
+			break
+		}
+	}
 	if m < j && toks[m].f == "các" {
 		m++
 	}
@@ -745,7 +830,7 @@ func distributiveAt(toks []token, k, j int) (int, string) {
 	case "sở", "bộ", "ban", "cục", "vụ":
 		w := toks[m].w
 		r := []rune(w)
-		return m + 2 - k, strings.ToUpper(string(r[0])) + string(r[1:])
+		return m + 2 - k, title + strings.ToUpper(string(r[0])) + string(r[1:])
 	}
 	return 0, ""
 }
@@ -782,7 +867,7 @@ func distributiveItems(text string, toks []token, k, j int, prefix string) ([]st
 		out = append(out, name)
 		have = false
 	}
-	for _, p := range pieces {
+	for n, p := range pieces {
 		if have {
 			joined := prefix + " " + joinToks(toks, cur[0], p[1])
 			_, known := knownKeys[key(joined)]
@@ -792,6 +877,12 @@ func distributiveItems(text string, toks []token, k, j int, prefix string) ([]st
 			}
 		}
 		flush()
+		if n > 0 && headAt(toks, p[0]) > 0 {
+			// a member that names its own agency ends the list: the rest
+			// is read as an ordinary list ("…, Ban Dân tộc tỉnh",
+			// "…, Giám đốc Kho bạc Nhà nước, Chủ tịch UBND …")
+			return out, p[0]
+		}
 		cur, have = p, true
 	}
 	flush()

@@ -102,13 +102,16 @@ var heads = func() []phrase {
 		"đảng ủy", "quốc hội", "thủ tướng", "bộ trưởng", "người đứng đầu", "nhà đầu tư", "đội ngũ",
 		"các sở", "các bộ", "các ban", "các ngành", "các cơ quan", "các đơn vị", "các chủ đầu tư",
 		"các huyện", "các địa phương", "các doanh nghiệp", "các tổ chức", "các cấp", "các tỉnh", "các xã",
-		"các hội", "các đoàn thể", "các ngân hàng", "các trường", "các bệnh viện", "các cục", "các vụ",
+		"các hội", "các đoàn thể", "các ngân hàng", "các bệnh viện", "các cục", "các vụ",
 		"các tập đoàn", "các tổng công ty", "các công ty", "các chi cục", "các trung tâm", "các lực lượng",
-		"các nhà đầu tư", "các chủ tịch", "lãnh đạo các", "cán bộ , công chức", "các ban quản lý")
+		"các nhà đầu tư", "các chủ tịch", "lãnh đạo các", "cán bộ , công chức", "các ban quản lý",
+		"chính quyền", "đại biểu quốc hội", "đoàn đại biểu quốc hội")
+	add(false, "hợp", "các trường") // "các trường hợp": cases, not schools
 	add(true, "", "sở")
 	add(true, "tiêu máy phận luật", "bộ")
 	add(true, "hành", "ban")
-	add(true, "", "cục", "vụ", "tổng cục", "chi cục", "văn phòng", "thanh tra", "tổng công ty", "công ty", "tập đoàn",
+	add(true, ", kiểm giám việc và các đối", "thanh tra") // "Thanh tra, kiểm tra …": the verb
+	add(true, "", "cục", "vụ", "tổng cục", "chi cục", "văn phòng", "tổng công ty", "công ty", "tập đoàn",
 		"tỉnh đoàn", "liên đoàn", "trung tâm", "chính phủ", "mặt trận", "thường trực", "hội đồng", "ban quản lý",
 		"đài phát thanh", "đài truyền hình", "viện", "chi nhánh", "quỹ", "học viện", "bệnh viện", "cảng vụ",
 		"hiệp hội", "liên minh", "đoàn", "hội", "báo", "đài", "trường", "phòng", "ngân hàng", "kho bạc")
@@ -157,7 +160,8 @@ func contains(list []string, s string) bool {
 // clause. Strong ones end it even inside a relative clause.
 var markers = append(phrases(true, "chủ động", "khẩn trương", "tiếp tục", "tập trung", "phải", "chịu trách nhiệm",
 	"kịp thời", "kiên quyết", "không", "cần", "có trách nhiệm", "nghiêm túc", "tăng cường", "đẩy mạnh",
-	"quyết liệt", "thường xuyên", "tích cực", "khẩn cấp", "định kỳ", "hằng tháng", "hằng quý", "hằng năm", "phát huy"),
+	"quyết liệt", "thường xuyên", "tích cực", "khẩn cấp", "định kỳ", "hằng tháng", "hằng quý", "hằng năm", "phát huy",
+	"hoàn toàn", "có thể", "chỉ"),
 	phrases(false, "chủ trì", "phối hợp", "thực hiện", "hướng dẫn", "tham mưu", "giao", "phân bổ", "báo cáo",
 		"ban hành", "đôn đốc", "theo dõi", "chỉ đạo", "lập", "rà soát", "hoàn thành", "nhập", "căn cứ", "triển khai",
 		"xây dựng", "tổ chức", "nộp", "tổng hợp", "kiểm tra", "đề xuất", "trình", "công bố", "quản lý", "đảm bảo",
@@ -167,7 +171,8 @@ var markers = append(phrases(true, "chủ động", "khẩn trương", "tiếp t
 		"thành lập", "cắt giảm", "sắp xếp", "điều chỉnh", "mở rộng", "thúc đẩy", "kiểm soát", "tiếp thu",
 		"hoàn thiện", "phân công", "đề nghị", "yêu cầu", "ký", "soạn thảo", "thống kê", "phấn đấu", "bám sát",
 		"trả lời", "giải quyết", "thanh toán", "quyết định", "chấp hành", "thi hành", "áp dụng", "phân loại",
-		"đăng ký", "công khai", "hướng", "lựa chọn", "khắc phục", "tháo gỡ")...)
+		"đăng ký", "công khai", "hướng", "lựa chọn", "khắc phục", "tháo gỡ", "quy định", "kêu gọi",
+		"thống nhất quản lý", "buộc")...)
 
 // notMarker are words that, before a marker's first word, make a noun of
 // it ("chương trình", "ngoại giao", "các tổ chức").
@@ -184,6 +189,8 @@ var notMarker = map[string][]string{
 	"ký":    {"đăng"},
 	"kiểm":  {"đoàn"},
 	"hỗ":    {"hỗ"},
+	"quy":   {"theo", "các", "những", "tại", "đúng", "có", "của", "với", "và", "mọi", "một", "số", "ban", "này", "bản"},
+	"chỉ":   {"không", "địa", "ngón"},
 }
 
 // isMarker returns the length of the marker at toks[i] (0 if none) and
@@ -192,7 +199,7 @@ func markerAt(toks []token, i int) (int, bool) {
 	if i >= len(toks) || toks[i].punct {
 		return 0, false
 	}
-	if i > 0 && (contains(notMarker[toks[i].f], toks[i-1].f) || toks[i-1].f == "việc" || toks[i-1].f == "sự") {
+	if i > 0 && (contains(notMarker[toks[i].f], toks[i-1].f) || nominal(toks, i)) {
 		return 0, false
 	}
 	best, strong := 0, false
@@ -202,6 +209,32 @@ func markerAt(toks []token, i int) (int, bool) {
 		}
 	}
 	return best, strong
+}
+
+// nominal reports whether the verb at toks[i] belongs to a noun phrase
+// opened by "việc"/"sự", directly or through a chain of verbs ("việc thực
+// hiện sắp xếp").
+func nominal(toks []token, i int) bool {
+	for depth := 0; depth < 4 && i > 0; depth++ {
+		p := toks[i-1].f
+		if p == "việc" || p == "sự" {
+			return true
+		}
+		// is toks[i-1] the end of a marker? step back over it
+		stepped := false
+		for _, m := range markers {
+			n := len(m.words)
+			if n <= i && seq(toks, i-n, m.words...) {
+				i -= n
+				stepped = true
+				break
+			}
+		}
+		if !stepped {
+			return false
+		}
+	}
+	return false
 }
 
 func isMarker(toks []token, i int) bool { n, _ := markerAt(toks, i); return n > 0 }
@@ -227,7 +260,8 @@ var collectives = func() [][]string {
 		"các cơ quan , đơn vị", "các cơ quan , tổ chức", "cán bộ , công chức , viên chức", "cán bộ , công chức",
 		"các tổ chức , cá nhân", "tổ chức , cá nhân", "các tỉnh , thành phố", "các địa phương , đơn vị",
 		"các cơ quan , ban , ngành", "các ngành , các cấp", "các ngành , địa phương", "các sở , ngành , địa phương",
-		"các cấp , các ngành , đoàn thể",
+		"các cấp , các ngành , đoàn thể", "cá nhân , tổ chức", "các cơ quan , tổ chức , cá nhân",
+		"cơ quan , tổ chức , cá nhân",
 	} {
 		out = append(out, strings.Fields(s))
 	}
