@@ -34,6 +34,10 @@ type Mention struct {
 	// Anaphoric marks a back-reference by type only ("khoản 2, Điều 12 của
 	// Luật"), resolved to the last instrument of that type named before.
 	Anaphoric bool `json:"anaphoric,omitempty"`
+	// ByDescription marks an unnumbered mention by type, issuer and
+	// subject ("Nghị quyết của Chính phủ về nhiệm vụ, giải pháp chủ yếu
+	// …"), resolved to the instrument cited before with that title.
+	ByDescription bool `json:"by_description,omitempty"`
 }
 
 // Citation is one distinct cited instrument with every mention of it.
@@ -285,7 +289,7 @@ func (x *extractor) citations() []Citation {
 		}
 		pos := x.doc.Position(r.os)
 		m := Mention{Path: r.path, Text: r.text, Line: pos.Line, Col: pos.Col, Offset: r.os, End: r.oe,
-			ContextHead: r.head, Anaphoric: r.anaph}
+			ContextHead: r.head, Anaphoric: r.anaph, ByDescription: r.desc}
 		if r.pinpoint != "" {
 			p := r.pinpoint
 			m.Pinpoint = &p

@@ -166,6 +166,10 @@ var citeCases = []struct {
 		[]want{{key: "232-QĐ/TW", issuer: "Ban Chấp hành Trung ương Đảng"},
 			{key: "22-QĐ/TW", date: "2021-07-28", issuer: "Ban Chấp hành Trung ương Đảng"},
 			{key: "262-QĐ/TW", issuer: "Ban Chấp hành Trung ương Đảng"}}},
+	{"an unnumbered instrument named by type, issuer and subject (seed bases, 2/1)",
+		"Căn cứ Nghị quyết số 01/NQ-CP ngày 06/01/2023 của Chính phủ về nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch phát triển kinh tế - xã hội, Dự toán ngân sách nhà nước và cải thiện môi trường kinh doanh, nâng cao năng lực cạnh tranh quốc gia năm 2023;\n\nTổ chức chỉ đạo triển khai thực hiện quyết liệt, linh hoạt, hiệu quả Nghị quyết của Chính phủ về nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch phát triển kinh tế - xã hội và Dự toán ngân sách nhà nước năm 2023, các Nghị quyết của Ban Chấp hành Đảng bộ tỉnh, HĐND tỉnh về mục tiêu, nhiệm vụ kế hoạch năm 2023; thực hiện Nghị quyết của Chính phủ về phát triển kinh tế - xã hội vùng trung du và miền núi phía Bắc.",
+		[]want{{key: "01/NQ-CP", mentions: []string{"Nghị quyết số 01/NQ-CP ngày 06/01/2023 của Chính phủ",
+			"Nghị quyết của Chính phủ về nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch phát triển kinh tế - xã hội và Dự toán ngân sách nhà nước năm 2023"}}}},
 }
 
 func TestCiteCases(t *testing.T) {

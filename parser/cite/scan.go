@@ -119,6 +119,7 @@ type raw struct {
 	head     string // lead-in that gave type and issuer
 	lead     *leadIn
 	anaph    bool
+	desc     bool   // named by type, issuer and subject ("Nghị quyết của Chính phủ về …")
 	alias    string // law name given with a number ("Luật Đất đai số 31/2024/QH15")
 	inTitle  *raw
 	target   *raw // resolved instrument of an anaphoric mention
@@ -625,6 +626,9 @@ func (s *seg) typed(i int) int {
 					return e
 				}
 			}
+			if e := s.maybeDesc(i, ty, j); e > i {
+				return e
+			}
 			s.maybeLead(i, ty, j)
 			s.maybeAnaphor(i, ty, j)
 			return i
@@ -1083,6 +1087,101 @@ func (s *seg) maybeAnaphor(i int, ty *typeName, j int) {
 	r.target = prev
 	r.e = j
 	s.add(r)
+}
+
+// maybeDesc records "Nghị quyết của Chính phủ về nhiệm vụ, giải pháp chủ
+// yếu …" (an instrument named by its type, issuer and subject, without a
+// number) as a mention of the instrument of that type and issuer cited
+// before whose title opens with the same words. It returns the end of the
+// mention, or i.
+func (s *seg) maybeDesc(i int, ty *typeName, j int) int {
+	if ty.generic || !s.toks[i].cap || s.toks[i].upper {
+		return i
+	}
+	if _, n := pluralSet.match(s.src, s.toks, i-1); n == 1 {
+		return i // "các Nghị quyết của …": a class, not one instrument
+	}
+	is, k := s.issuerAt(j)
+	if is == "" {
+		return i
+	}
+	if _, n := titleSet.match(s.src, s.toks, k); n == 0 {
+		return i
+	}
+	end := s.clauseEnd(k)
+	desc := titleWords(s.text(k, end))
+	if len(desc) < descMinWords {
+		return i
+	}
+	var target *raw
+	for _, o := range s.x.raws {
+		if o.kind != rNumbered || o.typ != ty.name || o.title == "" || vntext.Key(o.issuer) != vntext.Key(is) {
+			continue
+		}
+		if sharedPrefix(desc, titleWords(o.title)) < descMinWords {
+			continue
+		}
+		if target != nil && symKey(target.sym) != symKey(o.sym) {
+			return i // two instruments fit: no link
+		}
+		target = o
+	}
+	if target == nil {
+		return i
+	}
+	r := s.newRaw(rAnaph, i)
+	r.typ = ty.name
+	r.desc = true
+	r.target = target
+	r.e = end
+	s.add(r)
+	return end
+}
+
+// clauseEnd is the end of the subject that starts at token k: the end of
+// its clause, or the next instrument of a list.
+func (s *seg) clauseEnd(k int) int {
+	e := k
+	for ; e < len(s.toks) && e-k < 80; e++ {
+		t := &s.toks[e]
+		if t.kind == kPunct {
+			if strings.Contains(";:()", t.f) {
+				break
+			}
+			if t.f == "." {
+				if nx := s.tok(e + 1); nx == nil || nx.sp {
+					break
+				}
+			}
+			if t.f == "," {
+				if _, n := commaStopSet.match(s.src, s.toks, e+1); n > 0 {
+					break
+				}
+			}
+		}
+		if (t.f == "," || s.is(e, &pVa)) && s.listAt(e+1) {
+			break
+		}
+	}
+	for e > k && s.toks[e-1].kind == kPunct && s.toks[e-1].f != ")" {
+		e--
+	}
+	return e
+}
+
+// titleWords are the folded words of a subject, punctuation left out.
+func titleWords(t string) []string {
+	return strings.FieldsFunc(vntext.Key(t), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 0x80)
+	})
+}
+
+func sharedPrefix(a, b []string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 func (s *seg) newRaw(kind byte, i int) *raw {

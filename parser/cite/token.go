@@ -421,7 +421,7 @@ func newPhraseSet(words ...[]string) *phraseSet {
 // match returns the longest phrase of ps at toks[i] and its length in
 // tokens; the words must match with their diacritics (case aside).
 func (ps *phraseSet) match(src string, toks []token, i int) (*phrase, int) {
-	if i >= len(toks) || toks[i].bits&ps.bit == 0 {
+	if i < 0 || i >= len(toks) || toks[i].bits&ps.bit == 0 {
 		return nil, 0
 	}
 	l := ps.byFirst[toks[i].f]

@@ -175,3 +175,8 @@ const (
 // liên quan đến quy hoạch ngày 20 tháng 11 năm 2018"), folded.
 var groupNameStops = map[string]bool{"ngay": true, "nam": true, "so": true, "cua": true, "da": true, "duoc": true,
 	"theo": true, "tai": true, "va": true}
+
+// descMinWords is how many first words of its subject an unnumbered
+// "<Type> của <Issuer> về <subject>" must share with the title of an
+// instrument cited before to be a mention of it.
+const descMinWords = 8
