@@ -10,6 +10,7 @@ package cite
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/vanban/vanban/parser"
 	"github.com/vanban/vanban/parser/vntext"
@@ -112,14 +113,48 @@ type extractor struct {
 }
 
 func (x *extractor) run() {
-	for i, sg := range x.doc.Segments() {
+	segs := x.doc.Segments()
+	for i := 0; i < len(segs); i++ {
+		sg := segs[i]
 		if skipPaths[sg.Path] {
 			continue
 		}
-		s := &seg{x: x, idx: i, sg: sg, src: sg.Text}
+		idx := i
+		for i+1 < len(segs) && x.wrapped(sg, segs[i+1]) {
+			next := segs[i+1]
+			sg.Text = x.doc.Text[sg.Offset : next.Offset+len(next.Text)]
+			i++
+		}
+		s := &seg{x: x, idx: idx, sg: sg, src: sg.Text}
 		s.toks = x.tz.run(sg.Text)
 		s.scan()
 	}
+}
+
+// wrapped reports a paragraph b that is the rest of a's sentence, cut by a
+// line break before a capitalised word ("… ngày 16/6/2022 của\nUBND tỉnh
+// Lạng Sơn …", "Luật Tổ chức\nChính phủ"): same unit, one line break
+// between, a ending without a sentence mark, neither a table row nor a
+// bullet.
+func (x *extractor) wrapped(a, b parser.Segment) bool {
+	if a.Path != b.Path && b.Path != "" || a.Quoted != b.Quoted || a.Node == nil || b.Node == nil ||
+		a.Node.Kind == parser.KindTable || b.Node.Kind == parser.KindTable {
+		return false
+	}
+	end := a.Offset + len(a.Text)
+	if b.Offset <= end || b.Offset-end > 8 || b.Offset+len(b.Text) > len(x.doc.Text) ||
+		x.doc.Text[a.Offset:end] != a.Text {
+		return false
+	}
+	if gap := x.doc.Text[end:b.Offset]; strings.Count(gap, "\n") != 1 || strings.TrimSpace(gap) != "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(a.Text, isSpace))
+	first, _ := utf8.DecodeRuneInString(b.Text)
+	if strings.ContainsRune(wrapEnds, last) || strings.ContainsRune(wrapStarts, first) {
+		return false
+	}
+	return isUpper(first)
 }
 
 // symKey is the matching form of a number/symbol: no white space, folded.

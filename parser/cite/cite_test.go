@@ -170,6 +170,12 @@ var citeCases = []struct {
 		"Căn cứ Nghị quyết số 01/NQ-CP ngày 06/01/2023 của Chính phủ về nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch phát triển kinh tế - xã hội, Dự toán ngân sách nhà nước và cải thiện môi trường kinh doanh, nâng cao năng lực cạnh tranh quốc gia năm 2023;\n\nTổ chức chỉ đạo triển khai thực hiện quyết liệt, linh hoạt, hiệu quả Nghị quyết của Chính phủ về nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch phát triển kinh tế - xã hội và Dự toán ngân sách nhà nước năm 2023, các Nghị quyết của Ban Chấp hành Đảng bộ tỉnh, HĐND tỉnh về mục tiêu, nhiệm vụ kế hoạch năm 2023; thực hiện Nghị quyết của Chính phủ về phát triển kinh tế - xã hội vùng trung du và miền núi phía Bắc.",
 		[]want{{key: "01/NQ-CP", mentions: []string{"Nghị quyết số 01/NQ-CP ngày 06/01/2023 của Chính phủ",
 			"Nghị quyết của Chính phủ về nhiệm vụ, giải pháp chủ yếu thực hiện Kế hoạch phát triển kinh tế - xã hội và Dự toán ngân sách nhà nước năm 2023"}}}},
+	{"a sentence wrapped before a capitalised word keeps its issuer; Thông báo kết luận; a typo in the type (003)",
+		"Căn cứ Quyết định số 1019/QĐ-UBND ngày 16/6/2022 của\nUBND tỉnh Lạng Sơn về việc ban hành quy trình; Thực hiện Thông báo kết luận số 245-TB/TU ngày 15/3/2024 của Thường trực Tỉnh ủy; được sửa đổi tại khoản 1 Điều 1 Nghị đinh số 13/2010/NĐ-CP; Pháp lệnh Ưu đãi người có công với cách mạng năm 2020",
+		[]want{{key: "1019/QĐ-UBND", issuer: "UBND tỉnh Lạng Sơn", titlePrefix: "về việc ban hành"},
+			{key: "245-TB/TU", typ: "Thông báo", issuer: "Thường trực Tỉnh ủy", mentions: []string{"Thông báo kết luận số 245-TB/TU ngày 15/3/2024 của Thường trực Tỉnh ủy"}},
+			{key: "13/2010/NĐ-CP", typ: "Nghị định", pinpoints: []string{"khoản 1 Điều 1"}},
+			{key: "Pháp lệnh Ưu đãi người có công với cách mạng năm 2020"}}},
 }
 
 func TestCiteCases(t *testing.T) {

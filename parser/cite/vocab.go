@@ -10,6 +10,9 @@ package cite
 // the generic "document", typed by its symbol or else as an official letter.
 var extraTypes = []typeName{
 	{words: "văn bản", name: "", generic: true},
+	{words: "Thông báo kết luận", name: "Thông báo"},
+	{words: "Thông tư liên bộ", name: "Thông tư liên tịch"},
+	{words: "Nghị đinh", name: "Nghị định"}, // a frequent typo (003)
 }
 
 // namedTypes are the types cited by name rather than by number ("Luật Đầu
@@ -116,6 +119,7 @@ var agencyHeads = []string{
 var lawNameInfixes = []string{
 	"theo phương thức", "của Quốc hội và Hội đồng nhân dân", "và Phát triển nông thôn",
 	"Hội đồng nhân dân và Ủy ban nhân dân", "Hội đồng nhân dân và Uỷ ban nhân dân", "mới sáng tạo",
+	"người có công với cách mạng", "người có công",
 }
 
 // amendingHead opens the name of an amending law: the laws named after it
@@ -180,3 +184,10 @@ var groupNameStops = map[string]bool{"ngay": true, "nam": true, "so": true, "cua
 // "<Type> của <Issuer> về <subject>" must share with the title of an
 // instrument cited before to be a mention of it.
 const descMinWords = 8
+
+// wrapEnds end a paragraph: after them a line break is not a wrapped
+// sentence; wrapStarts open a new paragraph (table rows, bullets, quotes).
+const (
+	wrapEnds   = ".;:!?|)]”\"*"
+	wrapStarts = "|-+•*“\"([#>"
+)
