@@ -176,6 +176,10 @@ var citeCases = []struct {
 			{key: "245-TB/TU", typ: "Thông báo", issuer: "Thường trực Tỉnh ủy", mentions: []string{"Thông báo kết luận số 245-TB/TU ngày 15/3/2024 của Thường trực Tỉnh ủy"}},
 			{key: "13/2010/NĐ-CP", typ: "Nghị định", pinpoints: []string{"khoản 1 Điều 1"}},
 			{key: "Pháp lệnh Ưu đãi người có công với cách mạng năm 2020"}}},
+	{"commas inside law names, and a comma ending one (027, 029)",
+		"theo quy định của Luật Thuế xuất khẩu, thuế nhập khẩu và Luật Quản lý, sử dụng vốn nhà nước đầu tư vào sản xuất, kinh doanh tại doanh nghiệp; thời hạn theo quy định của Luật Đất đai, người sử dụng đất phải nộp.",
+		[]want{{key: "Luật Thuế xuất khẩu, thuế nhập khẩu"}, {key: "Luật Quản lý, sử dụng vốn nhà nước đầu tư vào sản xuất, kinh doanh tại doanh nghiệp"},
+			{key: "Luật Đất đai", mentions: []string{"Luật Đất đai"}}}},
 }
 
 func TestCiteCases(t *testing.T) {

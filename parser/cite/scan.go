@@ -29,6 +29,7 @@ var (
 	termSet      *phraseSet
 	sessionSet   *phraseSet
 	andSet       *phraseSet
+	commaSet     *phraseSet
 	lawFirstSet  *phraseSet
 	amendSet     *phraseSet
 	issuerSet    *phraseSet
@@ -86,6 +87,7 @@ func init() {
 	termSet = newPhraseSet(issuerTerm)
 	sessionSet = newPhraseSet(issuerSession)
 	andSet = newPhraseSet(lawNameAnd)
+	commaSet = newPhraseSet(lawNameComma)
 	lawFirstSet = newPhraseSet(lawNameFirst)
 	amendSet = newPhraseSet(amendingHead)
 	issuerSet = newPhraseSet(issuerLower)
@@ -864,14 +866,20 @@ func (s *seg) lawName(j int) int {
 			words++
 			continue
 		}
-		if t.kind == kPunct && t.f == "," && words <= 2 && !s.codeName(j) {
+		if t.kind == kPunct && t.f == "," && !s.codeName(j) {
 			// an internal comma: "Luật Quản lý, sử dụng tài sản công",
-			// "Luật Khoa học, Công nghệ và Đổi mới sáng tạo"
+			// "Luật Thuế xuất khẩu, thuế nhập khẩu", "Luật Khoa học, Công
+			// nghệ và Đổi mới sáng tạo" — not "Luật Đất đai, người sử
+			// dụng đất phải …"
 			nx := s.tok(k + 1)
-			if nx != nil && nx.kind == kWord && !nx.upper && s.tyLen(k+1) == 0 && s.unitAt(k+1) == 0 {
-				_, stop := stopSet.match(s.src, s.toks, k+1)
+			if _, n := commaSet.match(s.src, s.toks, k+1); n > 0 {
+				k += 1 + n
+				words += n
+				continue
+			}
+			if words <= 2 && nx != nil && nx.kind == kWord && nx.cap && !nx.upper && s.tyLen(k+1) == 0 && s.unitAt(k+1) == 0 {
 				_, agency := agencySet.match(s.src, s.toks, k+1)
-				if stop == 0 && agency == 0 {
+				if agency == 0 {
 					k++
 					continue
 				}

@@ -101,6 +101,16 @@ var lawNameAnd = []string{
 	"và dịch vụ", "và cơ cấu", "và bình đẳng",
 }
 
+// lawNameComma are the words that continue a law's name after a comma
+// ("Luật Quản lý, sử dụng tài sản công", "Luật Khám bệnh, chữa bệnh",
+// "Pháp lệnh thuế nhà, đất"); after a comma any other lower-case word ends
+// the name ("Luật Đất đai, người sử dụng đất phải …").
+var lawNameComma = []string{
+	"sử dụng", "chữa bệnh", "chống", "khen thưởng", "công chức", "viên chức", "đất", "vệ sinh", "môi trường",
+	"nhập cảnh", "xuất cảnh", "quá cảnh", "bảo vệ", "kinh doanh", "thể thao", "an toàn", "đối thoại",
+	"thuế nhập khẩu", "chống lãng phí", "vật liệu nổ", "chăm sóc", "giáo dục", "phát triển", "khai thác",
+}
+
 // lawNameFirst are the lower-case words that open a law's name although
 // they are stop words elsewhere ("Luật các tổ chức tín dụng").
 var lawNameFirst = []string{"các tổ chức tín dụng"}
@@ -119,7 +129,7 @@ var agencyHeads = []string{
 var lawNameInfixes = []string{
 	"theo phương thức", "của Quốc hội và Hội đồng nhân dân", "và Phát triển nông thôn",
 	"Hội đồng nhân dân và Ủy ban nhân dân", "Hội đồng nhân dân và Uỷ ban nhân dân", "mới sáng tạo",
-	"người có công với cách mạng", "người có công",
+	"người có công với cách mạng", "người có công", "tại doanh nghiệp",
 }
 
 // amendingHead opens the name of an amending law: the laws named after it
