@@ -87,7 +87,7 @@ var lawNameStops = []string{
 	"thực hiện", "triển khai", "chi tiết", "liên quan", "hiệu lực", "áp dụng", "bảo đảm", "đảm bảo",
 	"năm", "hết", "nêu", "nói", "kể", "vừa", "mới", "cụ thể", "hợp nhất", "tổ chức thực hiện",
 	"đồng thời", "trong đó", "theo đó", "nhưng", "song", "tuy nhiên", "riêng", "bao gồm", "kể cả", "trừ",
-	"sau đây", "gọi tắt", "hiện nay", "tính", "xác định", "yêu cầu",
+	"sau đây", "gọi tắt", "hiện nay", "tính", "xác định", "yêu cầu", "khai thác", "nộp", "cho phép", "xử lý",
 }
 
 // lawNameAnd are the lower-case words that continue a law's name after
