@@ -13,7 +13,10 @@
 package agency
 
 import (
+	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/vanban/vanban/parser"
 	"github.com/vanban/vanban/parser/vntext"
@@ -40,12 +43,16 @@ func Extract(doc *parser.Document) []Responsibility { return ExtractExcept(doc, 
 func ExtractExcept(doc *parser.Document, skip func(off int) bool) []Responsibility {
 	out := []Responsibility{}
 	heads := map[*parser.Node][]string{} // units whose heading names their lead
+	law := isLaw(doc.Header.Type)
 	for _, s := range doc.Segments() {
 		if s.Quoted || !taskPath(s.Path) || s.Node.Kind == parser.KindTable {
 			continue
 		}
 		if skip != nil && skip(s.Offset) {
 			continue
+		}
+		if noDuties(s.Node) {
+			continue // "Phạm vi điều chỉnh", "Đối tượng áp dụng", "Giải thích từ ngữ"
 		}
 		var inherited []string
 		for n := s.Node; n != nil; n = n.Parent {
@@ -54,22 +61,105 @@ func ExtractExcept(doc *parser.Document, skip func(off int) bool) []Responsibili
 				break
 			}
 		}
-		if s.Node.Kind == parser.KindItem || s.Node.Kind == parser.KindArticle {
-			if l := headingLead(s.Text); len(l) > 0 {
+		switch s.Node.Kind {
+		case parser.KindItem, parser.KindArticle:
+			if l := headingLead(s.Text); len(l) > 0 && (!law || len(dropGeneric(l)) > 0) {
+				if law {
+					l = dropGeneric(l)
+				}
 				heads[s.Node] = l
 				pos := doc.Position(s.Offset)
 				out = append(out, Responsibility{Path: s.Path, Lead: l, Cooperate: []string{}, ReportTo: []string{},
 					Line: pos.Line, Text: firstLine(s.Text), Offset: s.Offset})
 				inherited = l
 			}
+		case parser.KindParagraph:
+			// "- Uỷ ban nhân dân các huyện, thành phố:" leads the bullets
+			// below it, up to the end of its unit
+			if l := paragraphLead(s.Text); len(l) > 0 && s.Node.Parent != nil {
+				heads[s.Node.Parent] = l
+			}
 		}
 		for _, r := range Scan(s.Text, inherited) {
+			if r.Speech && issuerSpeaks(doc.Header.Issuer, r.Lead) {
+				continue // "Tổng cục Hải quan yêu cầu …": the document speaking
+			}
+			if law {
+				r.Lead = dropGeneric(r.Lead)
+				if len(r.Lead) == 0 && len(r.ReportTo) == 0 {
+					continue
+				}
+				if len(r.Lead) == 0 {
+					r.Cooperate = []string{}
+				}
+			}
 			pos := doc.Position(s.Offset + r.Start)
 			out = append(out, Responsibility{Path: s.Path, Lead: r.Lead, Cooperate: r.Cooperate, ReportTo: r.ReportTo,
 				Line: pos.Line, Text: r.Text, Offset: s.Offset + r.Start})
 		}
 	}
 	return out
+}
+
+// isLaw reports a law or code: its general subjects ("cơ quan …", "tổ
+// chức, cá nhân", "người …") state rules for everyone, not tasks.
+func isLaw(typ string) bool {
+	switch vntext.Key(typ) {
+	case "luat", "bo luat", "phap lenh":
+		return true
+	}
+	return false
+}
+
+// noDutyTitles are article titles under which nothing is a task.
+var noDutyTitles = []string{"pham vi dieu chinh", "doi tuong ap dung", "giai thich tu ngu", "nguyen tac ap dung",
+	"co cau to chuc", "he thong to chuc", "vi tri va chuc nang"}
+
+// noDuties reports whether n lies in an article that only defines scope,
+// terms or structure.
+func noDuties(n *parser.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		if p.Kind != parser.KindArticle {
+			continue
+		}
+		h := vntext.Key(p.Heading)
+		for _, t := range noDutyTitles {
+			if strings.HasPrefix(h, t) || strings.Contains(h, ". "+t) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// generic are the class nouns a law's rules are addressed to.
+var generic = regexp.MustCompile(`^(?:cac |moi |nhung )?(?:co quan|to chuc|ca nhan|nguoi|don vi|doanh nghiep|nha dau tu|chu dau tu|ho gia dinh|cong dan|phap nhan|truong hop|chu so huu|ben)\b`)
+
+// namedOrgan are generic-looking names that are real organs ("Cơ quan
+// điều tra", "cơ quan có chức năng quản lý đất đai", "cơ quan hải quan").
+var namedOrgan = regexp.MustCompile(`^(?:cac )?co quan (?:dieu tra|hai quan|thue|thi hanh an|canh sat|an ninh|co chuc nang|quan ly nha nuoc ve|tai chinh|thong ke|kiem sat|bao hiem)`)
+
+func dropGeneric(lead []string) []string {
+	out := lead[:0:0]
+	for _, l := range lead {
+		k := vntext.Key(l)
+		if generic.MatchString(k) && !namedOrgan.MatchString(k) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// issuerSpeaks reports whether lead is the document's issuer (the author
+// asking, proposing or answering, not doing).
+func issuerSpeaks(issuer string, lead []string) bool {
+	if issuer == "" || len(lead) != 1 {
+		return false
+	}
+	a, b := Key(issuer), Key(lead[0])
+	return a != "" && (a == b || strings.HasPrefix(a, b+" ") || strings.HasPrefix(b, a+" "))
 }
 
 func taskPath(p string) bool {
@@ -94,6 +184,9 @@ type Found struct {
 	Lead       []string
 	Cooperate  []string
 	ReportTo   []string
+	// Speech marks a statement of the document's author ("X trả lời …",
+	// "X thông báo …"): not a task when X is the issuer.
+	Speech bool
 }
 
 // Scan reads the responsibilities of one paragraph. inherited is the lead
@@ -122,24 +215,50 @@ func ScanCell(text string) []string {
 
 // headingLead returns the agencies a unit's heading consists of ("Sở Tài
 // chính:", "Đề nghị Ủy ban nhân dân các huyện, thành phố", "Sở Thông tin và
-// Truyền thông (Giao Phòng Bưu chính Viễn thông)"), or nil.
+// Truyền thông (Giao Phòng Bưu chính Viễn thông)", "Trách nhiệm của Bộ Tài
+// chính", "Sở Lao động, Thương binh và Xã hội có trách nhiệm:"), or nil. A
+// first line that a converter wrapped mid-sentence is no heading, nor is a
+// name ending with a period (an enumeration: "1. Cơ quan hải quan các cấp.").
 func headingLead(text string) []string {
 	line := firstLine(text)
+	if wrapped(text) {
+		return nil
+	}
 	toks := tokenize(line)
 	i := skipLabel(toks, 0)
-	if i < len(toks) && (seq(toks, i, "đề", "nghị") || toks[i].f == "giao" || seq(toks, i, "yêu", "cầu")) {
+	if i+1 < len(toks) && toks[i].f == "điều" && strings.ContainsAny(toks[i+1].w[:1], "0123456789") {
+		i = skipLabel(toks, i+2) // "Điều 20. Trách nhiệm của Bộ Tài chính"
+	}
+	titled := false
+	for _, p := range [][]string{{"trách", "nhiệm", "của"}, {"nhiệm", "vụ", "của"}, {"nhiệm", "vụ", ",", "quyền", "hạn", "của"},
+		{"trách", "nhiệm", "thực", "hiện", "của"}} {
+		if seq(toks, i, p...) {
+			i += len(p)
+			titled = true
+			break
+		}
+	}
+	if !titled && i < len(toks) && (seq(toks, i, "đề", "nghị") || toks[i].f == "giao" || seq(toks, i, "yêu", "cầu")) {
 		if toks[i].f == "giao" {
 			i++
 		} else {
 			i += 2
 		}
 	}
-	if i >= len(toks) || headAt(toks, i) == 0 {
+	if i >= len(toks) || headAt(toks, i) == 0 && collectiveAt(toks, i) == 0 {
 		return nil
 	}
 	end := len(toks)
+	period := end > i && (toks[end-1].w == "." || toks[end-1].w == ";")
 	for end > i && (toks[end-1].w == ":" || toks[end-1].w == "." || toks[end-1].w == ";") {
 		end--
+	}
+	// "X có trách nhiệm:", "X có nhiệm vụ sau:", "X thực hiện các nhiệm vụ sau:"
+	if e := dutyTail(toks, i, end); e < end {
+		end, period = e, false
+	}
+	if period && !titled {
+		return nil
 	}
 	// drop a trailing parenthetical ("(Giao Phòng Bưu chính Viễn thông)")
 	if end > i && toks[end-1].w == ")" {
@@ -152,15 +271,90 @@ func headingLead(text string) []string {
 			}
 		}
 	}
+	depth := 0
 	for j := i; j < end; j++ {
-		if isMarker(toks, j) && !nounCompound(toks, j) {
+		switch toks[j].w {
+		case "(":
+			depth++
+		case ")":
+			depth--
+		}
+		if isMarker(toks, j) && !nounCompound(toks, j) && !(j > i && toks[j-1].f == "nơi") {
 			return nil // a sentence, not a name
+		}
+		if depth == 0 && !toks[j].cap && (toks[j].f == "việc" || toks[j].f == "để" || toks[j].f == "nhằm") {
+			return nil // "Đề nghị Bộ Tài chính việc thành lập …"
 		}
 	}
 	if end-i > 24 {
 		return nil
 	}
 	return parseList(line, toks, i, end, false)
+}
+
+// dutyTail returns where a heading's closing "có trách nhiệm", "có nhiệm
+// vụ (sau)", "chịu trách nhiệm", "thực hiện các nhiệm vụ sau" starts, or
+// end when there is none.
+func dutyTail(toks []token, i, end int) int {
+	for j := i + 1; j < end; j++ {
+		k := j
+		switch {
+		case seq(toks, k, "có", "trách", "nhiệm"), seq(toks, k, "chịu", "trách", "nhiệm"):
+			k += 3
+		case seq(toks, k, "có", "nhiệm", "vụ"):
+			k += 3
+		case seq(toks, k, "thực", "hiện"):
+			k += 2
+		default:
+			continue
+		}
+		for k < end && (seq(toks, k, "thực", "hiện") || toks[k].f == "các" || toks[k].f == "những" ||
+			seq(toks, k, "nhiệm", "vụ") || seq(toks, k, "công", "việc") || seq(toks, k, "nội", "dung") ||
+			seq(toks, k, "như", "sau") || toks[k].f == "sau" || toks[k].f == "đây" || seq(toks, k, "chủ", "yếu") ||
+			seq(toks, k, "cụ", "thể") || seq(toks, k, "tổ", "chức")) {
+			if toks[k].f == "các" || toks[k].f == "những" || toks[k].f == "sau" || toks[k].f == "đây" {
+				k++
+			} else {
+				k += 2
+			}
+		}
+		if k == end {
+			return j
+		}
+		return end
+	}
+	return end
+}
+
+// wrapped reports whether the first line of text was cut mid-sentence by
+// a converter (it ends with a comma, or the next line goes on in lower
+// case).
+func wrapped(text string) bool {
+	i := strings.IndexByte(text, '\n')
+	if i < 0 {
+		return false
+	}
+	first := strings.TrimRight(text[:i], " \t\r")
+	rest := strings.TrimLeft(text[i+1:], " \t\r\n")
+	if rest == "" {
+		return false
+	}
+	if strings.HasSuffix(first, ",") || strings.HasSuffix(first, "và") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsLower(r) && !strings.HasSuffix(first, ":")
+}
+
+// paragraphLead reads an unnumbered paragraph that only names the
+// actors of the bullets below it ("- Uỷ ban nhân dân các huyện, thành
+// phố:").
+func paragraphLead(text string) []string {
+	t := strings.TrimSpace(text)
+	if !strings.HasSuffix(t, ":") || strings.Contains(t, "\n") {
+		return nil
+	}
+	return headingLead(t)
 }
 
 // IsAgency reports whether text begins with an agency name ("Sở Y tế",

@@ -158,3 +158,107 @@ func BenchmarkExtractSeed(b *testing.B) {
 		Extract(doc)
 	}
 }
+
+// extract parses text and returns "path|lead1;lead2" for every
+// responsibility with a lead.
+func extract(t *testing.T, text string) []string {
+	t.Helper()
+	doc, _ := parser.Parse("t", text)
+	var out []string
+	for _, r := range Extract(doc) {
+		if len(r.Lead) > 0 {
+			out = append(out, r.Path+"|"+strings.Join(r.Lead, ";"))
+		}
+	}
+	return out
+}
+
+func has(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Headings and paragraphs that name the lead of the duties below them:
+// "2 - Sở … có trách nhiệm." (corpus 003), "- Uỷ ban nhân dân các huyện,
+// thành phố:" (003), "c) Trách nhiệm của Chi cục Hải quan nơi lưu giữ hàng
+// hóa:" (009), "1. Bộ Tư pháp có trách nhiệm:" (017).
+func TestHeadingLeads(t *testing.T) {
+	got := extract(t, `QUYẾT ĐỊNH
+Điều 1. Tổ chức thực hiện
+2 - Sở Lao động, Thương binh và Xã hội có trách nhiệm.
+- Quản lý chặt chẽ đối tượng bảo trợ xã hội trên địa bàn tỉnh;
+3
+- Uỷ ban nhân dân các huyện, thành phố:
+- Hàng năm lập dự toán kinh phí bảo đảm xã hội trên địa bàn quản lý gửi Sở Lao động-Thương binh và Xã hội, Sở Tài chính để thẩm định;
+4. Trách nhiệm của Chi cục Hải quan nơi lưu giữ hàng hóa:
+a) Phân công công chức trực điện thoại, thư điện tử và số fax.
+5. Bộ Tư pháp có trách nhiệm:
+a) Chỉ đạo, hướng dẫn, kiểm tra và tổ chức thực hiện Nghị định này;
+`)
+	for _, want := range []string{"1/2|Sở Lao động, Thương binh và Xã hội", "1/3|Uỷ ban nhân dân các huyện, thành phố",
+		"1/4/a|Chi cục Hải quan nơi lưu giữ hàng hóa", "1/5/a|Bộ Tư pháp"} {
+		if !has(got, want) {
+			t.Errorf("missing %q in %q", want, got)
+		}
+	}
+}
+
+// A first line a converter wrapped mid-sentence is not a heading (corpus
+// 031, pandoc Markdown); an enumeration of units ending with a period is
+// not one either (corpus 015).
+func TestNotHeadings(t *testing.T) {
+	if l := headingLead("1\\. Chính phủ, Hội đồng nhân dân, Ủy ban nhân dân thành phố Đà Nẵng,\nchính quyền địa phương các đơn vị hành chính liên quan có trách nhiệm tổ chức thi hành Nghị quyết này."); l != nil {
+		t.Errorf("wrapped line read as heading: %q", l)
+	}
+	if l := headingLead("1. Cơ quan hải quan các cấp."); l != nil {
+		t.Errorf("enumeration read as heading: %q", l)
+	}
+	if l := headingLead("a) Đề nghị Bộ Tài chính việc thành lập Cục Hải quan."); l != nil {
+		t.Errorf("a proposal read as heading: %q", l)
+	}
+}
+
+// The issuer speaking ("Tổng cục Hải quan yêu cầu …", "… trả lời các đơn
+// vị được biết") is no lead; "X yêu cầu Y làm" hands the task to Y (corpus
+// 009, 033).
+func TestSpeech(t *testing.T) {
+	doc, _ := parser.Parse("t", `TỔNG CỤC HẢI QUAN
+Số: 778/TCHQ-GSQL
+Hà Nội, ngày 13 tháng 02 năm 2017
+I. Các nội dung
+1. Để đảm bảo thông tin được thông báo nhanh chóng, Tổng cục Hải quan yêu cầu tăng cường việc thực hiện như sau:
+2. Tổng cục Hải quan trả lời các đơn vị được biết, thực hiện.
+3. Tổng cục Hải quan yêu cầu Cục Hải quan các tỉnh, thành phố thiết lập số điện thoại tiếp nhận thông tin.
+`)
+	var got []string
+	for _, r := range Extract(doc) {
+		got = append(got, r.Path+"|"+strings.Join(r.Lead, ";"))
+	}
+	if has(got, "I/1|Tổng cục Hải quan") || has(got, "I/2|Tổng cục Hải quan") || !has(got, "I/3|Cục Hải quan các tỉnh, thành phố") {
+		t.Errorf("got %q (issuer %q)", got, doc.Header.Issuer)
+	}
+}
+
+// Scope articles state no duties (corpus 006, 013, 017); a law's rules for
+// "cơ quan", "tổ chức, cá nhân" name no lead, its named organs do (027,
+// 029).
+func TestScopeAndLaw(t *testing.T) {
+	got := extract(t, `QUỐC HỘI
+LUẬT
+ĐẤT ĐAI
+Điều 2. Đối tượng áp dụng
+1. Cơ quan nhà nước thực hiện quyền hạn và trách nhiệm đại diện chủ sở hữu toàn dân về đất đai.
+2. Cơ quan, doanh nghiệp, tổ chức, cá nhân có liên quan đến các nội dung quy định tại Điều 1 Luật này.
+Điều 3. Trách nhiệm
+1. Cơ quan nhà nước có trách nhiệm công khai thông tin.
+2. Chính phủ quy định chi tiết Điều này.
+3. Đơn vị sự nghiệp công lập được cho thuê tài sản công trong các trường hợp sau đây:
+`)
+	if len(got) != 1 || got[0] != "3/2|Chính phủ" {
+		t.Errorf("got %q", got)
+	}
+}

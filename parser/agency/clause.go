@@ -66,6 +66,8 @@ func skipLabel(toks []token, i int) int {
 			i += 3
 		case isLabelWord(t.w) && i+1 < len(toks) && (toks[i+1].w == "." || toks[i+1].w == ")"):
 			i += 2
+		case i == 0 && isLabelWord(t.w) && len(t.w) <= 4 && i+2 < len(toks) && (toks[i+1].w == "-" || toks[i+1].w == "–") && toks[i+2].cap:
+			i += 2 // "2 - Sở Lao động, …"
 		case isLabelWord(t.w) && i+1 < len(toks) && !toks[i+1].punct && strings.ContainsAny(t.w, "0123456789") && strings.Contains(t.w, "."):
 			i++ // "6.3" followed by its text
 		case seq(toks, i, "đồng", "thời") || seq(toks, i, "trong", "đó") || seq(toks, i, "ngoài", "ra") || seq(toks, i, "theo", "đó") || t.f == "riêng" && i+1 < len(toks) && headAt(toks, i+1) > 0:
@@ -151,9 +153,13 @@ func findPredicate(toks []token, s, b int) int {
 			}
 			return j
 		}
+		if t.f == "nơi" && j+2 < b && !toks[j+1].punct && !toks[j+2].punct {
+			j += 2 // "Chi cục Hải quan nơi đăng ký tờ khai": the verb after "nơi" is the name's
+			continue
+		}
 		switch t.f {
-		case "được", "có", "đã", "nơi":
-			relative = true // "Chi cục Hải quan nơi đăng ký tờ khai"
+		case "được", "có", "đã":
+			relative = true
 		case "thuộc":
 			// "các đơn vị thuộc Bộ", "trực thuộc trung ương" name; "thuộc diện …" qualifies
 			relative = j+1 < b && contains(qualifyingThuoc, toks[j+1].f)
@@ -180,6 +186,7 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 	type subject struct {
 		start, pred int
 		lead, coop  []string
+		speech      bool
 	}
 	var subs []subject
 	// "X:" or "Đối với X:" — a clause that only names its actors.
@@ -188,7 +195,7 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 		if seq(toks, j, "đối", "với") {
 			j += 2
 		}
-		if headAt(toks, j) > 0 && findPredicate(toks, j, b-1) < 0 {
+		if headAt(toks, j) > 0 && findPredicate(toks, j, b-1) < 0 && !rule(toks, j, b-1) {
 			if names := parseList(text, toks, j, b-1, false); len(names) > 0 && covers(toks, j, b-1) {
 				return []Found{{Start: toks[j].s, End: toks[b-1].s, Text: clean(text[toks[j].s:toks[b-1].s]), Lead: names,
 					Cooperate: []string{}, ReportTo: []string{}}}
@@ -237,6 +244,9 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 			if p < 0 || toks[p].w == ":" {
 				continue
 			}
+			if seq(toks, p, "có", "thể") {
+				continue // "Tòa án có thể quyết định …": a power, not a task
+			}
 			if !atStart && !giao && !toks[st].cap && toks[st].f != "các" {
 				// a bare "đơn vị" after a comma is an object, unless it
 				// opens a coordinated clause with a strong verb
@@ -272,14 +282,30 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 					lead = append(lead, n)
 				}
 			}
-			subs = append(subs, subject{start: st, pred: p, lead: lead, coop: coop})
+			speech := false
+			if m, hands := speechAt(toks, p); m > 0 {
+				// "X yêu cầu / đề nghị / giao Y thực hiện …": Y does it
+				if objs, _ := targets(text, toks, objectStart(toks, p+m, b), b); hands && len(objs) > 0 {
+					lead, coop = objs, nil
+				} else if toks[p].f == "giao" {
+					// "UBND cấp tỉnh giao nộp hồ sơ …": not a handing over
+				} else if hands || asIntro(toks, p+m, b) {
+					// "X yêu cầu (như sau):", "X hướng dẫn bổ sung như sau:":
+					// the duties follow for others
+					lead, coop, speech = nil, nil, true
+				} else {
+					speech = true
+				}
+			}
+			subs = append(subs, subject{start: st, pred: p, lead: lead, coop: coop, speech: speech})
 			last = p
 			s = p
 		}
 	}
 	var out []Found
+	speech := false
 	emit := func(from, to int, lead, coop []string, leadless bool) {
-		f := Found{Start: toks[from].s, End: toks[to-1].e, Lead: lead, Cooperate: coop, ReportTo: []string{}}
+		f := Found{Start: toks[from].s, End: toks[to-1].e, Lead: lead, Cooperate: coop, ReportTo: []string{}, Speech: speech}
 		c, r, extraLead := roles(text, toks, from, to)
 		if len(lead) > 0 || leadless {
 			f.Cooperate = appendNew(f.Cooperate, c...)
@@ -313,9 +339,67 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 		if k+1 < len(subs) {
 			to = subs[k+1].start
 		}
+		speech = s.speech
 		emit(s.start, to, s.lead, s.coop, len(s.lead) > 0 || len(s.coop) > 0)
 	}
 	return out
+}
+
+// speechAt returns the length of a verb of asking or telling at toks[p]
+// and whether it hands the task to its object ("yêu cầu", "đề nghị",
+// "kêu gọi", "giao") rather than just speaking ("trả lời", "thông báo",
+// "hướng dẫn … như sau", "có ý kiến").
+func speechAt(toks []token, p int) (int, bool) {
+	switch {
+	case seq(toks, p, "yêu", "cầu"), seq(toks, p, "đề", "nghị"), seq(toks, p, "kêu", "gọi"):
+		return 2, true
+	case toks[p].f == "giao" && !seq(toks, p+1, "nhiệm", "vụ"):
+		return 1, true
+	case seq(toks, p, "trả", "lời"), seq(toks, p, "thông", "báo"):
+		return 2, false
+	case seq(toks, p, "có", "ý", "kiến"):
+		return 3, false
+	case seq(toks, p, "hướng", "dẫn") && asIntro(toks, p+2, len(toks)):
+		return 2, false
+	}
+	return 0, false
+}
+
+// objectStart skips "cho" / ":" before the object of a verb of asking.
+func objectStart(toks []token, j, b int) int {
+	for j < b && (toks[j].f == "cho" || toks[j].w == ":") {
+		j++
+	}
+	return j
+}
+
+// asIntro reports whether toks[j:b] only announces what follows ("như
+// sau:", "bổ sung như sau", "tăng cường việc thực hiện như sau:").
+func asIntro(toks []token, j, b int) bool {
+	if j >= b || toks[b-1].w == ":" && b-j <= 12 {
+		return true
+	}
+	for k := j; k+1 < b && k < j+14; k++ {
+		if seq(toks, k, "như", "sau") {
+			return true
+		}
+		if toks[k].punct && toks[k].w != "," {
+			return false
+		}
+	}
+	return false
+}
+
+// rule reports whether toks[i:j] before a colon opens a rule rather than
+// naming actors ("Đơn vị sự nghiệp công lập được cho thuê tài sản công
+// trong các trường hợp sau đây:").
+func rule(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if toks[k].f == "được" && !(k+1 < j && toks[k+1].f == "giao") || seq(toks, k, "sau", "đây") || seq(toks, k, "như", "sau") {
+			return true
+		}
+	}
+	return false
 }
 
 // roleLists returns the spans of the agency lists that follow a role verb
@@ -551,7 +635,7 @@ var stops = phrases(false, "xem xét", "tổng hợp", "để", "theo", "trướ
 	"quyết định", "văn bản", "chính sách", "danh mục", "báo cáo", "thông tin", "giao", "kiểm tra", "đối với",
 	"về việc", "những", "các vấn đề", "việc", "đề nghị", "xin", "qua", "hoặc", "và", "cùng", "với", "ở", "từ",
 	"dưới", "đến", "ngày", "tháng", "năm", "định kỳ", "hằng", "hàng tháng", "trực tiếp", "trên", "chi tiết",
-	"giải ngân", "thực hiện", "các giải pháp", "phương hướng", "ý kiến")
+	"giải ngân", "thực hiện", "các giải pháp", "phương hướng", "ý kiến", "trừ", "thông qua")
 
 // nameEnd returns the index after the agency name that starts at toks[i]:
 // through its collective group, its words and qualifiers, up to a verb, a
@@ -565,7 +649,7 @@ func nameEnd(toks []token, i, b int) int {
 	} else {
 		return i
 	}
-	relative, noi := false, false
+	relative := false
 	for j < b && j < i+24 {
 		t := toks[j]
 		if t.w == "(" {
@@ -630,8 +714,7 @@ func nameEnd(toks []token, i, b int) int {
 			if !strong && (nounCompound(toks, j) || relative) {
 				// "được giao <verb>" goes on; after "nơi <verb> <object>"
 				// the next verb is the predicate again
-				relative = !noi
-				noi = false
+				relative = true
 				j += n
 				continue
 			}
@@ -640,8 +723,12 @@ func nameEnd(toks []token, i, b int) int {
 		if !t.cap && isStop(toks, j) {
 			return j
 		}
-		if t.f == "được" || t.f == "nơi" {
-			relative, noi = true, t.f == "nơi"
+		if t.f == "nơi" && j+2 < b && !toks[j+1].punct && !toks[j+2].punct {
+			j += 3 // "nơi đăng ký tờ khai": the verb after "nơi" is the name's
+			continue
+		}
+		if t.f == "được" {
+			relative = true
 		}
 		j++
 	}

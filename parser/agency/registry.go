@@ -118,6 +118,7 @@ func key(name string) string {
 			k = strings.TrimSpace(strings.ReplaceAll(" "+k+" ", " "+short+" ", " "+long+" "))
 		}
 	}
+	k = strings.ReplaceAll(k, "lao dong, thuong binh", "lao dong-thuong binh") // "Sở Lao động, Thương binh và Xã hội"
 	k = strings.TrimPrefix(k, "cac ")
 	k = strings.TrimPrefix(k, "nhung ")
 	if m := reProvince.FindStringSubmatch(k); m != nil {

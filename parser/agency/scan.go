@@ -161,7 +161,7 @@ func contains(list []string, s string) bool {
 var markers = append(phrases(true, "chủ động", "khẩn trương", "tiếp tục", "tập trung", "phải", "chịu trách nhiệm",
 	"kịp thời", "kiên quyết", "không", "cần", "có trách nhiệm", "nghiêm túc", "tăng cường", "đẩy mạnh",
 	"quyết liệt", "thường xuyên", "tích cực", "khẩn cấp", "định kỳ", "hằng tháng", "hằng quý", "hằng năm", "phát huy",
-	"hoàn toàn", "có thể", "chỉ"),
+	"hoàn toàn", "có thể", "chỉ", "là"),
 	phrases(false, "chủ trì", "phối hợp", "thực hiện", "hướng dẫn", "tham mưu", "giao", "phân bổ", "báo cáo",
 		"ban hành", "đôn đốc", "theo dõi", "chỉ đạo", "lập", "rà soát", "hoàn thành", "nhập", "căn cứ", "triển khai",
 		"xây dựng", "tổ chức", "nộp", "tổng hợp", "kiểm tra", "đề xuất", "trình", "công bố", "quản lý", "đảm bảo",
@@ -172,7 +172,7 @@ var markers = append(phrases(true, "chủ động", "khẩn trương", "tiếp t
 		"hoàn thiện", "phân công", "đề nghị", "yêu cầu", "ký", "soạn thảo", "thống kê", "phấn đấu", "bám sát",
 		"trả lời", "giải quyết", "thanh toán", "quyết định", "chấp hành", "thi hành", "áp dụng", "phân loại",
 		"đăng ký", "công khai", "hướng", "lựa chọn", "khắc phục", "tháo gỡ", "quy định", "kêu gọi",
-		"thống nhất quản lý", "buộc")...)
+		"thống nhất quản lý", "buộc", "giúp", "tham gia", "thiết lập", "xác lập")...)
 
 // notMarker are words that, before a marker's first word, make a noun of
 // it ("chương trình", "ngoại giao", "các tổ chức").
@@ -217,8 +217,8 @@ func markerAt(toks []token, i int) (int, bool) {
 func nominal(toks []token, i int) bool {
 	for depth := 0; depth < 4 && i > 0; depth++ {
 		p := toks[i-1].f
-		if p == "việc" || p == "sự" {
-			return true
+		if p == "việc" || p == "sự" || depth == 0 && (p == "trước" || p == "sau") {
+			return true // "cấp xã trước sắp xếp": before the rearrangement
 		}
 		// is toks[i-1] the end of a marker? step back over it
 		stepped := false
@@ -244,6 +244,9 @@ func isMarker(toks []token, i int) bool { n, _ := markerAt(toks, i); return n > 
 func nounCompound(toks []token, i int) bool {
 	if i >= 2 && (seq(toks, i-2, "cơ", "quan") || seq(toks, i-2, "đơn", "vị")) {
 		return true
+	}
+	if i >= 2 && seq(toks, i-2, "hội", "đồng") {
+		return true // "Hội đồng thẩm định bảng giá đất"
 	}
 	return i >= 1 && (toks[i-1].f == "giao" || toks[i-1].f == "được" || toks[i-1].f == "công" && i >= 2 && toks[i-2].f == "phân")
 }
