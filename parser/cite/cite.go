@@ -91,8 +91,41 @@ func ExtractAll(doc *parser.Document) Result {
 	if t := doc.Header.Title; t != "" {
 		x.selfNames = []string{vntext.Key(t), vntext.Key(doc.Header.Type + " " + t)}
 	}
+	x.portalEnd = portalTitleEnd(doc)
 	x.run()
 	return Result{Citations: x.citations(), Internal: x.internal}
+}
+
+// portalTitleEnd is the end of the title line a legal portal puts above
+// the document ("Công văn 2739/VPCP-ĐMDN năm 2019 quy định về quản trị
+// doanh nghiệp tại Luật Doanh nghiệp chưa được thực thi do Văn phòng Chính
+// phủ ban hành", "Luật Quản lý, sử dụng tài sản công 2017"), 0 when there
+// is none. Like the seed's "Hệ thống pháp luật" it is not the document's
+// text: what it names is not cited. It is the first line, above the
+// header, opening with the document's own type and holding its own number
+// or year.
+func portalTitleEnd(doc *parser.Document) int {
+	h := doc.Header
+	if h.Type == "" || h.Line <= 1 {
+		return 0
+	}
+	end := strings.IndexByte(doc.Text, '\n')
+	if end < 0 {
+		return 0
+	}
+	line := vntext.Key(doc.Text[:end])
+	if !strings.HasPrefix(line, vntext.Key(h.Type)+" ") && !strings.HasPrefix(line, vntext.Key(genericTypeWord)+" ") {
+		return 0
+	}
+	words := strings.FieldsFunc(line, func(r rune) bool { return r == ' ' || r == ',' || r == '/' || r == '-' })
+	num, _, _ := strings.Cut(h.Number, "/")
+	num, _, _ = strings.Cut(num, "-")
+	for _, w := range words {
+		if num != "" && w == num || len(h.Date) >= 4 && w == h.Date[:4] {
+			return end
+		}
+	}
+	return 0
 }
 
 // skipPaths are the parts of a document that cite nothing: the signature.
@@ -110,6 +143,7 @@ type extractor struct {
 	lastByType map[string]*raw
 	seen       map[int]bool // mention starts already recorded
 	tz         tokenizer
+	portalEnd  int // the portal's title line above the document (portalTitleEnd)
 }
 
 func (x *extractor) run() {
@@ -461,6 +495,9 @@ func (x *extractor) addInternal(s *seg, c *chain) {
 	pos := x.doc.Position(os)
 	if targets == nil {
 		targets = []string{}
+	}
+	if os < x.portalEnd {
+		return
 	}
 	x.internal = append(x.internal, InternalRef{Path: s.sg.Path, Text: s.text(c.s, c.e), Targets: targets,
 		Resolved: resolved, Line: pos.Line, Col: pos.Col, Offset: os, End: s.sg.Offset + s.toks[c.e-1].oe})

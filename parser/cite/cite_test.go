@@ -363,3 +363,49 @@ func TestIssuerNotShared(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnNameNotCited: the portal's title line above the header, the
+// upper-case name of an amending law in its header and its promulgation
+// formula name the document itself, not instruments it cites (025, 011).
+func TestOwnNameNotCited(t *testing.T) {
+	src := "Luật sửa đổi Luật Đất đai, Luật Nhà ở, Luật Kinh doanh bất động sản và Luật Các tổ chức tín dụng 2024\n" +
+		"QUỐC HỘI -------\n" +
+		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- Luật số:  43/2024/QH15\n" +
+		"Hà Nội, ngày 29 tháng 6 năm 2024 LUẬT SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT ĐẤT ĐAI SỐ 31/2024/QH15, LUẬT NHÀ Ở SỐ 27/2023/QH15, LUẬT KINH DOANH BẤT ĐỘNG SẢN SỐ 29/2023/QH15 VÀ LUẬT CÁC TỔ CHỨC TÍN DỤNG SỐ 32/2024/QH15\n" +
+		"Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n" +
+		"Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15, Luật Kinh doanh bất động sản số 29/2023/QH15 và Luật Các tổ chức tín dụng số 32/2024/QH15.\n" +
+		"Điều 1. Sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15\n" +
+		"1. Sửa đổi, bổ sung khoản 2 Điều 251 như sau:\n"
+	doc, _ := parser.Parse("025.txt", src)
+	r := ExtractAll(doc)
+	got := map[string]int{}
+	for _, c := range r.Citations {
+		got[c.Key] = len(c.Mentions)
+	}
+	want := map[string]int{"Hiến pháp": 1, "31/2024/QH15": 1}
+	if len(got) != len(want) {
+		t.Errorf("citations %v, want %v", got, want)
+	}
+	for k, n := range want {
+		if got[k] != n {
+			t.Errorf("%s: %d mentions, want %d (all %v)", k, got[k], n, got)
+		}
+	}
+
+	src = "Công văn 3397/BKHĐT-QLKTTW năm 2019 hướng dẫn áp dụng quy định tại Điều 162 Luật Doanh nghiệp 2014 do Bộ Kế hoạch và Đầu tư ban hành\n" +
+		"BỘ KẾ HOẠCH VÀ ĐẦU TƯ ----------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\n" +
+		"Số: 3397/BKHĐT-QLKTTW V/v hướng dẫn áp dụng quy định tại Điều 162 Luật DN 2014 Hà Nội, ngày 23 tháng 5 năm 2019 Kính gửi: Tổng công ty Khí Việt Nam-CTCP (PV GAS)\n" +
+		"Căn cứ vào khoản 1 Điều 162 và khoản 17 Điều 4 Luật Doanh nghiệp thì hợp đồng ký giữa VP GAS với PVN là các hợp đồng thuộc đối tượng quy định.\n"
+	doc, _ = parser.Parse("012.txt", src)
+	r = ExtractAll(doc)
+	for _, c := range r.Citations {
+		for _, m := range c.Mentions {
+			if m.Line == 1 {
+				t.Errorf("%s: mention on the portal's title line: %q", c.Key, m.Text)
+			}
+		}
+	}
+	if len(r.Citations) == 0 {
+		t.Errorf("no citations in the letter's body")
+	}
+}

@@ -614,6 +614,13 @@ func (s *seg) typed(i int) int {
 			return e
 		}
 	}
+	if t.upper && s.inUpperAmendingName(i) {
+		// "LUẬT SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT ĐẤT ĐAI SỐ
+		// 31/2024/QH15, …": the laws are part of the amending law's name
+		if e := s.symbolAt(j + s.upperRun(j)); e > 0 {
+			return e
+		}
+	}
 	// words between the type and the number: only after a capitalised type
 	k := j
 	for steps := 0; ; steps++ {
@@ -742,6 +749,9 @@ func (s *seg) named(i int, ty *typeName, j int) int {
 			return j
 		}
 		r.name = s.text(j, k)
+		if s.promulgated(i, ty) {
+			return k // "Quốc hội ban hành Luật …": the document itself
+		}
 	}
 	// a number after the name makes it a numbered instrument
 	num := k
@@ -784,6 +794,45 @@ func (s *seg) named(i int, ty *typeName, j int) int {
 	r.e = k
 	s.add(r)
 	return k
+}
+
+// promulgated reports the promulgation formula at the end of the bases,
+// "Quốc hội ban hành Luật …": a law of the document's own type named after
+// "ban hành" there is the document itself.
+func (s *seg) promulgated(i int, ty *typeName) bool {
+	if ty.name != s.x.doc.Header.Type || i < 2 || s.sg.Path != "bases" && s.sg.Path != "header" && s.sg.Path != "" {
+		return false
+	}
+	p, n := titleSet.match(s.src, s.toks, i-2)
+	return n == 2 && p.text == "ban hành"
+}
+
+// inUpperAmendingName reports an upper-case type word at token i inside
+// an upper-case amending law's name: an amending head before it, and only
+// upper-case words, numbers and punctuation between.
+func (s *seg) inUpperAmendingName(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-60; k-- {
+		t := &s.toks[k]
+		if t.kind == kWord && !t.upper {
+			return false
+		}
+		if _, n := amendSet.match(s.src, s.toks, k); n > 0 && s.toks[k].upper {
+			return true
+		}
+	}
+	return false
+}
+
+// upperRun is the number of upper-case words from token j, "SỐ" aside.
+func (s *seg) upperRun(j int) int {
+	n := 0
+	for t := s.tok(j + n); t != nil && t.kind == kWord && t.upper && !s.is(j+n, &pSo); t = s.tok(j + n) {
+		n++
+	}
+	if s.is(j+n, &pSo) {
+		n++
+	}
+	return n
 }
 
 func isYear(f string) bool { return f >= "1945" && f <= "2100" }
@@ -1200,6 +1249,9 @@ func (s *seg) newRaw(kind byte, i int) *raw {
 func (s *seg) add(r *raw) {
 	r.os = s.sg.Offset + s.toks[r.s].os
 	r.oe = s.sg.Offset + s.toks[r.e-1].oe
+	if r.os < s.x.portalEnd {
+		return // the portal's title line
+	}
 	if s.x.seen[r.os] {
 		return // text shared by two segments (a table row and its paragraph)
 	}

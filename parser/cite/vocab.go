@@ -15,6 +15,10 @@ var extraTypes = []typeName{
 	{words: "Nghị đinh", name: "Nghị định"}, // a frequent typo (003)
 }
 
+// genericTypeWord opens a portal's title line of a document of any type
+// ("Văn bản Quyet dinh 3745").
+const genericTypeWord = "Văn bản"
+
 // namedTypes are the types cited by name rather than by number ("Luật Đầu
 // tư công", "Bộ luật Dân sự", "Hiến pháp năm 2013").
 var namedTypes = map[string]bool{"Luật": true, "Bộ luật": true, "Pháp lệnh": true, "Hiến pháp": true}
