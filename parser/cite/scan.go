@@ -1446,11 +1446,11 @@ func (s *seg) findChains() {
 			u := unit{kind: s.unitName(k, n)}
 			k += n
 			u.labels = append(u.labels, s.labelText(k))
-			k++
+			k += s.labelLen(k)
 			for {
 				if (s.punct(k, ",") || s.is(k, &pVa) || s.is(k, &pHoac)) && s.labelAt(k+1) && s.unitAt(k+1) == 0 && !s.is(k+1, &pNay) {
 					u.labels = append(u.labels, s.labelText(k+1))
-					k += 2
+					k += 1 + s.labelLen(k+1)
 					continue
 				}
 				break
@@ -1492,7 +1492,24 @@ func (s *seg) labelText(i int) string {
 	if s.is(i, &pNay) {
 		return selfWord
 	}
-	return vntext.NFC(s.src[s.toks[i].os:s.toks[i].oe])
+	return vntext.NFC(s.src[s.toks[i].os:s.toks[i+s.labelLen(i)-1].oe])
+}
+
+// labelLen is the length in tokens of the label at token i: 1, or more
+// for a dotted sub-label printed without spaces ("điểm b.3", "a.1.1").
+func (s *seg) labelLen(i int) int {
+	n := 1
+	for n < 7 {
+		dot, nx := s.tok(i+n), s.tok(i+n+1)
+		if dot == nil || nx == nil || dot.sp || nx.sp || dot.kind != kPunct || dot.f != "." {
+			break
+		}
+		if !(nx.kind == kNum && len(nx.f) <= 3 || nx.kind == kWord && nx.lower && len(nx.f) == 1) {
+			break
+		}
+		n += 2
+	}
+	return n
 }
 
 // chainBefore returns the pinpoint that ends right before token i, with
