@@ -193,6 +193,7 @@ type Found struct {
 // of the unit the paragraph belongs to (from its heading), used for
 // clauses that name no actor of their own.
 func Scan(text string, inherited []string) []Found {
+	text = maskNotes(text)
 	toks := tokenize(text)
 	var out []Found
 	for _, cl := range clauses(toks) {
@@ -369,4 +370,17 @@ func IsAgency(text string) bool {
 		return true
 	}
 	return headAt(toks, i) > 0 || collectiveAt(toks, i) > 0
+}
+
+// reNote matches a legal portal's bracketed editorial note ("[… được
+// hướng dẫn bởi Điều 14 Nghị định 151/2025/NĐ-CP có hiệu lực từ ngày …]"):
+// it speaks of another instrument.
+var reNote = regexp.MustCompile(`\[[^\[\]]*?(?:được\s+hướng\s+dẫn\s+bởi|được\s+sửa\s+đổi|được\s+bổ\s+sung|bị\s+bãi\s+bỏ|bị\s+hủy\s+bỏ|hết\s+hiệu\s+lực|có\s+hiệu\s+lực\s+từ)[^\[\]]*\]`)
+
+// maskNotes blanks editorial notes, keeping offsets.
+func maskNotes(s string) string {
+	if !strings.Contains(s, "[") {
+		return s
+	}
+	return reNote.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat(" ", len(m)) })
 }

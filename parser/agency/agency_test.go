@@ -101,6 +101,8 @@ func TestScan(t *testing.T) {
 		{"Chính phủ quy định chi tiết Điều này.", "Chính phủ", "", ""},
 		// corpus 015: "Thanh tra, kiểm tra" is a verb, not an agency
 		{"Thanh tra, kiểm tra việc thực hiện chính sách, pháp luật về hải quan theo quy định của pháp luật.", "", "", ""},
+		// corpus 029: a portal's bracketed guidance note belongs to another instrument
+		{"[Ủy ban nhân dân cấp xã có trách nhiệm báo cáo kết quả thực hiện quy hoạch, kế hoạch sử dụng đất đến Ủy ban nhân dân cấp tỉnh trước ngày 15 tháng 10 hằng năm theo quy định tại Điểm e Khoản 1 Điều 14 Nghị định 151/2025/NĐ-CP có hiệu lực từ ngày 01/07/2025 (VB hết hiệu lực: 01/03/2027)]", "", "", ""},
 	} {
 		var lead, coop, rep []string
 		for _, f := range Scan(c.text, nil) {

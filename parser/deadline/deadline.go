@@ -168,7 +168,7 @@ var (
 // Scan finds the deadlines and effective dates of one paragraph of prose.
 // Line breaks inside text count as spaces.
 func Scan(text string, ctx Context) []Found {
-	flat := strings.ReplaceAll(text, "\n", " ")
+	flat := maskNotes(strings.ReplaceAll(text, "\n", " "))
 	var out []Found
 	taken := func(s, e int) bool {
 		for _, f := range out {
@@ -225,6 +225,24 @@ func Scan(text string, ctx Context) []Found {
 			if past(date, ctx) {
 				continue
 			}
+			if unit == "day" && !hasYear(p.re, m) {
+				// "trước ngày 30 tháng 6 hằng năm": every year; "… của
+				// năm cuối thời kỳ quy hoạch", "… năm sau": a year the
+				// text does not fix
+				switch after := strings.ToLower(flat[e:min(len(flat), e+40)]); {
+				case reYearly.MatchString(after):
+					if m2 := reYearly.FindStringIndex(after); m2 != nil {
+						e += m2[1]
+					}
+					out = append(out, Found{Start: s, End: e, Text: flat[s:e], Kind: Recurring, What: what(flat, s, e)})
+					continue
+				case reRelYear.MatchString(after):
+					continue
+				}
+			}
+			if (kind == By || kind == Until) && applies(flat, s) {
+				continue // "được áp dụng đến hết ngày 31/12/2025": how long a rule applies
+			}
 			out = append(out, Found{Start: s, End: e, Text: flat[s:e], Date: date, Kind: kind, What: what(flat, s, e)})
 		}
 	}
@@ -237,7 +255,7 @@ func Scan(text string, ctx Context) []Found {
 			if len(m) > 2 && m[2] >= 0 {
 				s, e = m[2], m[3]
 			}
-			if taken(s, e) || !wordStart(flat, s) {
+			if taken(s, e) || !wordStart(flat, s) || notRecurring(flat, s, e) {
 				continue
 			}
 			out = append(out, Found{Start: s, End: e, Text: strings.TrimRight(flat[s:e], " "), Kind: Recurring, What: what(flat, s, e)})
@@ -250,10 +268,73 @@ func Scan(text string, ctx Context) []Found {
 	return out
 }
 
+var (
+	reYearly  = regexp.MustCompile(`^\s*(?:của\s+)?(?:hằng|hàng|mỗi)\s+năm\b`)
+	reRelYear = regexp.MustCompile(`^\s*(?:của\s+năm|năm\s+(?:sau|trước|tiếp\s+theo|kế\s+tiếp|liền\s+kề))`)
+	// amounts paid or earned every month are not duties ("trợ cấp hàng
+	// tháng", "thu nhập hằng tháng")
+	reMoneyBefore = regexp.MustCompile(`(?i)(?:trợ\s+cấp|phụ\s+cấp|lương|lương\s+hưu|thu\s+nhập|tiền|doanh\s+thu|chi\s+phí|mức\s+hưởng|trợ\s+giúp|nuôi\s+dưỡng|khấu\s+trừ)\s*$`)
+	reApplies     = regexp.MustCompile(`(?i)(?:áp\s+dụng|còn\s+hiệu\s+lực|được\s+sử\s+dụng)\s*(?:\S+\s+){0,2}$`)
+	reNote        = regexp.MustCompile(`\[[^\[\]]*?(?:được\s+hướng\s+dẫn\s+bởi|được\s+sửa\s+đổi|được\s+bổ\s+sung|bị\s+bãi\s+bỏ|bị\s+hủy\s+bỏ|hết\s+hiệu\s+lực|có\s+hiệu\s+lực\s+từ)[^\[\]]*\]`)
+)
+
+// hasYear reports whether match m of re gave a year for its day.
+func hasYear(re *regexp.Regexp, m []int) bool {
+	for _, n := range []string{"y", "y2"} {
+		if i := re.SubexpIndex(n); i >= 0 && m[2*i] >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// applies reports whether the limit at s bounds how long a rule applies
+// rather than a duty ("được áp dụng đến hết ngày …", "còn hiệu lực đến …").
+func applies(flat string, s int) bool {
+	from := max(0, s-40)
+	for from < s && !utf8.RuneStart(flat[from]) {
+		from++
+	}
+	return reApplies.MatchString(flat[from:s])
+}
+
+// notRecurring reports a "hằng tháng" that qualifies an amount or a
+// "định kỳ" that is a verb ("định kỳ hạn trả nợ": set the repayment terms).
+func notRecurring(flat string, s, e int) bool {
+	if strings.HasPrefix(strings.ToLower(flat[e:]), "hạn") || strings.HasPrefix(strings.ToLower(strings.TrimLeft(flat[e:], " ")), "hạn ") {
+		return true
+	}
+	from := max(0, s-30)
+	for from < s && !utf8.RuneStart(flat[from]) {
+		from++
+	}
+	return reMoneyBefore.MatchString(strings.TrimRight(flat[from:s], " "))
+}
+
+// maskNotes blanks a legal portal's bracketed editorial notes ("[… được
+// hướng dẫn bởi Điều 9 Nghị định 88/2024/NĐ-CP có hiệu lực từ ngày …]"):
+// they speak of other instruments. Offsets are kept.
+func maskNotes(s string) string {
+	if !strings.Contains(s, "[") {
+		return s
+	}
+	return reNote.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat(" ", len(m)) })
+}
+
 // Cell reads the deadline column of a task table ("Quý II, III/2015",
 // "Năm 2024", "Trước 30/6/2023", "Cuối năm", "Thường xuyên", "Hàng năm",
 // "2024-2025"). It returns nothing for a cell that states no time.
 func Cell(text string, ctx Context) []Found {
+	fs := cell(text, ctx)
+	for i := range fs { // report the text as written
+		if f := fs[i]; f.Start >= 0 && f.Start+len(f.Text) <= len(text) {
+			fs[i].Text = text[f.Start : f.Start+len(f.Text)]
+		}
+	}
+	return fs
+}
+
+func cell(text string, ctx Context) []Found {
 	flat := strings.TrimSpace(strings.ReplaceAll(text, "\n", " "))
 	if flat == "" {
 		return nil
@@ -262,13 +343,41 @@ func Cell(text string, ctx Context) []Found {
 	if off < 0 {
 		off = 0
 	}
+	// spelling variants of "quý" (same byte length, offsets kept)
+	text = strings.NewReplacer("Qúy", "Quý", "qúy", "quý", "Quí", "Quý", "quí", "quý").Replace(text)
+	flat = strings.NewReplacer("Qúy", "Quý", "qúy", "quý", "Quí", "Quý", "quí", "quý").Replace(flat)
+	mk := func(date *string, kind string) []Found {
+		return []Found{{Start: off, End: off + len(flat), Text: flat, Date: date, Kind: kind}}
+	}
+	if reCellFrom.MatchString(flat) {
+		return nil // "Từ tháng 3/2024": when work starts, not a limit
+	}
+	// "Tháng 6 - 9/2024", "Tháng 9, 10/2024", "T6/2024", "Tháng 6/2024 - 12/2024": the last month
+	if m := reCellMonths.FindStringSubmatch(flat); m != nil {
+		mo, _ := strconv.Atoi(m[1])
+		y, _ := strconv.Atoi(m[2])
+		if mo >= 1 && mo <= 12 && y >= 1900 && y <= 2200 {
+			d := iso(y, mo, daysIn(y, mo))
+			return mk(&d, InMonth)
+		}
+	}
+	// "6 tháng đầu năm 2024" → 30/6; "6 tháng cuối năm 2024" → 31/12
+	if m := reCellHalf.FindStringSubmatch(flat); m != nil {
+		y, _ := strconv.Atoi(m[2])
+		mo := 12
+		if strings.HasPrefix(vntext.Key(m[1]), "dau") {
+			mo = 6
+		}
+		d := iso(y, mo, daysIn(y, mo))
+		if mo == 6 {
+			return mk(&d, InMonth)
+		}
+		return mk(&d, InYear)
+	}
 	if fs := Scan(text, ctx); len(fs) > 0 {
 		return fs
 	}
 	key := vntext.Key(flat)
-	mk := func(date *string, kind string) []Found {
-		return []Found{{Start: off, End: off + len(flat), Text: flat, Date: date, Kind: kind}}
-	}
 	switch {
 	case cellRecurring.MatchString(key):
 		return mk(nil, Recurring)
@@ -304,7 +413,10 @@ var (
 	cellRecurring = regexp.MustCompile(`^(?:thuong xuyen|lien tuc|hang nam|hang thang|hang quy|hang tuan|dinh ky|theo dinh ky|thuong xuyen, hang nam|hang nam, thuong xuyen)\b`)
 	cellYearEnd   = regexp.MustCompile(`^(?:cuoi nam|quy iv|trong nam)$`)
 	cellAnyDate   = regexp.MustCompile(`(?i)` + reAnyDate + `|(?P<yb>\b\d{4}\b)`)
-	cellYearRange = regexp.MustCompile(`^(?:(?:năm|giai đoạn|Năm|Giai đoạn)\s+)?(\d{4})\s*[-–]\s*(\d{4})$`)
+	cellYearRange = regexp.MustCompile(`^(?:(?:năm|giai đoạn|Năm|Giai đoạn|Năm học|năm học)\s+)?(\d{4})\s*[-–]\s*(\d{4})$`)
+	reCellFrom    = regexp.MustCompile(`(?i)^(?:kể\s+)?từ\s`)
+	reCellMonths  = regexp.MustCompile(`(?i)^(?:(?:tháng|t)\s*\d{1,2}(?:\s*/\s*\d{4})?\s*(?:[-–,]|và|đến)\s*(?:tháng\s*)?|T)(\d{1,2})\s*/\s*(\d{4})$`)
+	reCellHalf    = regexp.MustCompile(`(?i)^(?:trong\s+)?6\s+tháng\s+(đầu|cuối)\s+năm\s+(\d{4})$`)
 )
 
 // dateOf resolves the date groups of match m. unit is "day", "month",

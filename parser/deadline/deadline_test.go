@@ -38,6 +38,18 @@ func TestScan(t *testing.T) {
 		{"phấn đấu năm 2023 có thêm 10 xã đạt chuẩn", "", ""},
 		{"kế hoạch phân luồng đào tạo hằng năm gắn với", "", ""},
 		{"đến năm 2025, tầm nhìn đến năm 2050", "", ""},
+		// corpus 029 (Luật Đất đai 2024): a day every year; a year the text does not fix
+		{"6. Bộ Tài nguyên và Môi trường tổng hợp kết quả thống kê đất đai hằng năm của cả nước và công bố trước ngày 30 tháng 6 hằng năm; tổng hợp báo cáo", "-", Recurring},
+		{"báo cáo Bộ Tài nguyên và Môi trường trước ngày 31 tháng 3 của năm kế tiếp, trừ năm kiểm kê đất đai.", "", ""},
+		// corpus 029: how long a law still applies is no deadline
+		{"Luật Đất đai số 45/2013/QH13 được tiếp tục áp dụng đến hết ngày 31 tháng 12 năm 2025; trường hợp", "", ""},
+		// corpus 013 (NĐ 87/2025/NĐ-CP): a window for filing is one
+		{"kể từ thời điểm Nghị định này có hiệu lực thi hành đến hết ngày 31 tháng 7 năm 2025. Không áp dụng", "2025-07-31", By},
+		// corpus 003, 006: an amount paid monthly, "định kỳ hạn" (set the terms)
+		{"1 - Mức trợ cấp hàng tháng cho các đối tượng bảo trợ xã hội sống tại cộng đồng", "", ""},
+		{"8. Ngân hàng Chính sách xã hội hướng dẫn về hồ sơ, trình tự, thủ tục vay vốn, định kỳ hạn trả nợ, điều chỉnh kỳ hạn nợ", "", ""},
+		// corpus 029: a portal's bracketed guidance note belongs to another instrument
+		{"[Ủy ban nhân dân cấp xã có trách nhiệm báo cáo kết quả thực hiện quy hoạch, kế hoạch sử dụng đất đến Ủy ban nhân dân cấp tỉnh trước ngày 15 tháng 10 hằng năm theo quy định tại Điểm e Khoản 1 Điều 14 Nghị định 151/2025/NĐ-CP có hiệu lực từ ngày 01/07/2025 (VB hết hiệu lực: 01/03/2027)]", "", ""},
 	} {
 		fs := Scan(c.text, ctx2023)
 		var got []Found
@@ -86,11 +98,26 @@ func TestCell(t *testing.T) {
 		{"Tháng 6/2023", "2023-06-30", InMonth},
 		{"Thường xuyên", "", Recurring},
 		{"Hàng năm", "", Recurring},
+		// task-table cells of provincial plans
+		{"Quý III năm 2024", "2024-09-30", InQuarter},
+		{"Qúy III/2024", "2024-09-30", InQuarter},
+		{"Tháng 6 - 9/2024", "2024-09-30", InMonth},
+		{"Tháng 9, 10/2024", "2024-10-31", InMonth},
+		{"T6/2024", "2024-06-30", InMonth},
+		{"6 tháng đầu năm 2024", "2024-06-30", InMonth},
+		{"Năm học 2024-2025", "2025-12-31", InYear},
+		{"Trước 30/6/2024", "2024-06-30", Before},
 	} {
 		fs := Cell(c.text, ctx2023)
 		if len(fs) != 1 || fs[0].Kind != c.kind || deref(fs[0].Date) != c.want {
 			t.Errorf("Cell(%q) = %+v, want %s %s", c.text, fs, c.want, c.kind)
 		}
+	}
+	if fs := Cell("Từ tháng 3/2024", ctx2023); len(fs) != 0 {
+		t.Errorf("a start read as a deadline: %+v", fs)
+	}
+	if fs := Cell("Qúy III/2024", ctx2023); len(fs) != 1 || fs[0].Text != "Qúy III/2024" {
+		t.Errorf("cell text not as written: %+v", fs)
 	}
 	if fs := Cell("Sở Tài chính", ctx2023); len(fs) != 0 {
 		t.Errorf("agency cell read as a deadline: %+v", fs)
