@@ -1392,10 +1392,21 @@ func (s *seg) unitAt(i int) int {
 	_, n := unitSet.match(s.src, s.toks, i)
 	if n > 0 && i > 0 {
 		if _, m := compoundSet.match(s.src, s.toks, i-1); m == n+1 {
-			return 0
+			// "các khoản thu" are amounts, "các khoản 1, 2 và 3 Điều 5"
+			// clauses
+			if _, pl := pluralSet.match(s.src, s.toks, i-1); pl == 0 || !s.numLabelAt(i+n) {
+				return 0
+			}
 		}
 	}
 	return n
+}
+
+// numLabelAt reports a number label at token i ("khoản 1"), not an amount
+// or a ratio.
+func (s *seg) numLabelAt(i int) bool {
+	t := s.tok(i)
+	return t != nil && t.kind == kNum && s.labelAt(i)
 }
 
 // labelAt reports whether token i is a pinpoint label: 46, 12a, VI, c, này.

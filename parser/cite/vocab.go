@@ -29,7 +29,7 @@ var constitutionTail = "nước Cộng hòa xã hội chủ nghĩa Việt Nam"
 
 // mixedCaseCodes are symbol codes printed with a lower-case letter; the
 // tokenizer keeps them whole when a word is glued after them ("TTgngày").
-var mixedCaseCodes = []string{"TTg", "TTr", "CTr", "QyĐ"}
+var mixedCaseCodes = []string{"TTg", "TTr", "CTr", "QyĐ", "QĐi", "HDi"}
 
 // issuerCodes are the issuer parts of number/symbols. A symbol printed
 // without "số" and without a type word ("theo 40/2020/NĐ-CP") is accepted
