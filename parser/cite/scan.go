@@ -29,6 +29,7 @@ var (
 	termSet      *phraseSet
 	sessionSet   *phraseSet
 	andSet       *phraseSet
+	dateLeadSet  *phraseSet
 	commaSet     *phraseSet
 	lawFirstSet  *phraseSet
 	amendSet     *phraseSet
@@ -87,6 +88,7 @@ func init() {
 	termSet = newPhraseSet(issuerTerm)
 	sessionSet = newPhraseSet(issuerSession)
 	andSet = newPhraseSet(lawNameAnd)
+	dateLeadSet = newPhraseSet(dateLeads)
 	commaSet = newPhraseSet(lawNameComma)
 	lawFirstSet = newPhraseSet(lawNameFirst)
 	amendSet = newPhraseSet(amendingHead)
@@ -393,6 +395,9 @@ func (s *seg) dateAt(i int) (string, int) {
 	j := i
 	if s.punct(j, ",") {
 		j++
+	}
+	if _, n := dateLeadSet.match(s.src, s.toks, j); n > 0 && s.is(j+n, &pNgay) {
+		j += n // "ban hành ngày 06/4/2020"
 	}
 	ngay := false
 	if s.is(j, &pNgay) {

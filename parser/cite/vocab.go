@@ -151,6 +151,10 @@ var issuerLower = []string{
 	"tư", "pháp", "điện", "tử", "nghiệp", "nghệ", "học", "chủ", "nghĩa", "trưởng", "công ty", "ty",
 }
 
+// dateLeads may stand between a number and its date ("Nghị định số
+// 40/2020/NĐ-CP ban hành ngày 06/4/2020", "… ký ngày …").
+var dateLeads = []string{"ban hành", "được ban hành", "ký", "ký ban hành"}
+
 // issuerTerm is the word of an elected body's term ("Hội đồng nhân dân
 // tỉnh khóa XVII"); when a session follows it ("…, kỳ họp thứ mười bốn")
 // the term and the session describe the sitting, not the issuer, and are
