@@ -171,13 +171,13 @@ func (textFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 		f := folds[i]
 		toks = append(toks, analysis.Token{Term: f, Position: 3*i + 1, Start: t.Start, End: t.End, Type: t.Type})
 		x := lowerTerm(t.Term)
-		if string(x) != string(f) {
+		if !zzNoExact && string(x) != string(f) {
 			s := len(buf)
 			buf = append(buf, ExactPrefix...)
 			buf = append(buf, x...)
 			toks = append(toks, analysis.Token{Term: buf[s:len(buf):len(buf)], Position: 3*i + 2, Start: t.Start, End: t.End, Type: t.Type})
 		}
-		if i+1 < len(in) {
+		if !zzNoPairs && i+1 < len(in) {
 			s := len(buf)
 			buf = append(buf, f...)
 			buf = append(buf, bigramSeparator)
@@ -210,3 +210,5 @@ var analyzers = map[string]analysis.Analyzer{}
 func analyzeText(analyzer, s string) analysis.TokenStream {
 	return analyzers[analyzer].Analyze([]byte(s))
 }
+
+var zzNoExact, zzNoPairs bool

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -29,8 +30,8 @@ type Stored struct {
 func (ix *Index) docsMatching(q query.Query) ([]string, error) {
 	seen := map[string]bool{}
 	var ids []string
-	err := ix.eachHit(q, []string{fDoc}, func(_ string, f map[string]interface{}) error {
-		id := str(f[fDoc])
+	err := ix.eachHit(q, nil, func(hid string, _ map[string]interface{}) error {
+		id, _ := splitID(hid)
 		if !seen[id] {
 			seen[id] = true
 			ids = append(ids, id)
@@ -127,13 +128,24 @@ func (ix *Index) Count() (docs, tasks uint64, err error) {
 	return
 }
 
+// citeKey is the key citations are indexed and looked up by: vntext.Key
+// without white space, so that spelling variants of one symbol or law name
+// meet (the same key the cites command merges by).
+func citeKey(k string) string { return strings.Join(strings.Fields(vntext.Key(k)), "") }
+
+// CitingDoc is an indexed decision with its citations.
+type CitingDoc struct {
+	ID        string
+	Source    string // absolute path of the file
+	Name      string // the file's name as given when indexed
+	Number    string // the document's number
+	Date      string // and date
+	Citations []cite.Citation
+}
+
 // Citing is a document that cites an instrument, with its mentions.
 type Citing struct {
-	ID       string
-	Source   string        // absolute path of the file
-	Name     string        // the file's name as given when indexed
-	Number   string        // the citing document's number
-	Date     string        // and date
+	CitingDoc
 	Citation cite.Citation // the citation as the document has it
 }
 
@@ -150,16 +162,8 @@ func (c Citing) Paths() []string {
 	return out
 }
 
-// CitedBy lists the indexed documents that cite the instrument key
-// ("40/2020/NĐ-CP"; diacritics, case and spaces do not matter), in source
-// order, from the citations stored with each decision.
-func (ix *Index) CitedBy(key string) ([]Citing, error) {
-	k := vntext.Key(key)
-	ids, err := ix.docsMatching(bleve.NewConjunctionQuery(termQ(fKind, KindDoc), termQ(fCites, k)))
-	if err != nil {
-		return nil, err
-	}
-	var out []Citing
+// citingDocs reads the stored citations of the given decisions, in order.
+func (ix *Index) citingDocs(ids []string, fn func(CitingDoc) error) error {
 	for len(ids) > 0 {
 		n := min(500, len(ids))
 		chunk := ids[:n]
@@ -169,40 +173,73 @@ func (ix *Index) CitedBy(key string) ([]Citing, error) {
 		req.Score = "none"
 		res, err := ix.bi.Search(req)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		byID := map[string]Citing{}
+		byID := map[string]CitingDoc{}
 		for _, h := range res.Hits {
-			var cs []cite.Citation
-			if err := json.Unmarshal([]byte(str(h.Fields[fCiteDoc])), &cs); err != nil {
-				return nil, fmt.Errorf("index entry %s: %v", h.ID, err)
+			d := CitingDoc{ID: h.ID, Source: str(h.Fields[fSource]), Name: str(h.Fields[fName]),
+				Number: str(h.Fields[fNumber]), Date: dateStr(h.Fields[fDate])}
+			if err := json.Unmarshal([]byte(str(h.Fields[fCiteDoc])), &d.Citations); err != nil {
+				return fmt.Errorf("index entry %s: %v", h.ID, err)
 			}
-			for _, c := range cs {
-				if vntext.Key(c.Key) == k {
-					byID[h.ID] = Citing{ID: h.ID, Source: str(h.Fields[fSource]), Name: str(h.Fields[fName]),
-						Number: str(h.Fields[fNumber]), Date: dateStr(h.Fields[fDate]), Citation: c}
-					break
+			byID[h.ID] = d
+		}
+		for _, id := range chunk {
+			if d, ok := byID[id]; ok {
+				if err := fn(d); err != nil {
+					return err
 				}
 			}
 		}
-		for _, id := range chunk {
-			if c, ok := byID[id]; ok {
-				out = append(out, c)
+	}
+	return nil
+}
+
+// EachCitations calls fn with every indexed decision and its citations, in
+// the order of their file paths.
+func (ix *Index) EachCitations(fn func(CitingDoc) error) error {
+	ids, err := ix.docsMatching(termQ(fKind, KindDoc))
+	if err != nil {
+		return err
+	}
+	return ix.citingDocs(ids, fn)
+}
+
+// CitedBy lists the indexed documents that cite the instrument key
+// ("40/2020/NĐ-CP"; diacritics, case and spaces do not matter), in source
+// order, from the citations stored with each decision.
+func (ix *Index) CitedBy(key string) ([]Citing, error) {
+	k := citeKey(key)
+	ids, err := ix.docsMatching(bleve.NewConjunctionQuery(termQ(fKind, KindDoc), termQ(fCites, k)))
+	if err != nil {
+		return nil, err
+	}
+	var out []Citing
+	err = ix.citingDocs(ids, func(d CitingDoc) error {
+		for _, c := range d.Citations {
+			if citeKey(c.Key) == k {
+				out = append(out, Citing{CitingDoc: d, Citation: c})
+				break
 			}
 		}
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
 
 // Cited is an instrument and the number of indexed documents citing it.
 type Cited struct {
-	Key   string `json:"key"`
+	Key   string `json:"key"`  // as the first citing document writes it
+	Type  string `json:"type"` // of instrument
 	Count int    `json:"count"`
 }
 
 // TopCited returns the n instruments cited by the most indexed documents
 // (ties by key), counted from the index's citation keys.
 func (ix *Index) TopCited(n int) ([]Cited, error) {
+	if n <= 0 {
+		return nil, nil
+	}
 	req := bleve.NewSearchRequestOptions(termQ(fKind, KindDoc), 0, 0, false)
 	// Ask for more terms than n so that ties at the cut are ordered by key.
 	req.AddFacet("cites", bleve.NewFacetRequest(fCites, n+50))
@@ -224,6 +261,32 @@ func (ix *Index) TopCited(n int) ([]Cited, error) {
 	})
 	if len(out) > n {
 		out = out[:n]
+	}
+	// The facet counts index keys; show each as a citing document wrote it.
+	for i := range out {
+		k := out[i].Key
+		req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(termQ(fKind, KindDoc), termQ(fCites, k)), 1, 0, false)
+		req.SortBy([]string{"_id"})
+		res, err := ix.bi.Search(req)
+		if err != nil {
+			return nil, err
+		}
+		var ids []string
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		err = ix.citingDocs(ids, func(d CitingDoc) error {
+			for _, c := range d.Citations {
+				if citeKey(c.Key) == k {
+					out[i].Key, out[i].Type = c.Key, c.Type
+					break
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }
@@ -247,7 +310,7 @@ func (ix *Index) Find(number string) ([]Stored, error) {
 // text, without its sub-tasks), and whether it exists.
 func (ix *Index) TaskText(docID, path string) (string, bool, error) {
 	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery([]string{taskID(docID, path)}), 1, 0, false)
-	req.Fields = []string{fSpans}
+	req.Fields = []string{fMeta}
 	res, err := ix.bi.Search(req)
 	if err != nil {
 		return "", false, err
@@ -259,5 +322,5 @@ func (ix *Index) TaskText(docID, path string) (string, bool, error) {
 	if err != nil {
 		return "", false, err
 	}
-	return joinSpans(infos[docID].body, decodeSpans(str(res.Hits[0].Fields[fSpans]))), true, nil
+	return joinSpans(infos[docID].body, parseMeta(str(res.Hits[0].Fields[fMeta])).spans), true, nil
 }

@@ -34,6 +34,36 @@ func DocID(identity string) string {
 
 func taskID(docID, path string) string { return docID + "/" + path }
 
+// splitID is the decision ID and row path of an entry ID.
+func splitID(id string) (docID, path string) {
+	d, p, _ := strings.Cut(id, "/")
+	return d, p
+}
+
+// meta is what an entry stores of itself: its place in the decision's
+// ledger (-1: the decision), its line and the byte ranges of its own text
+// in the decision's text.
+type meta struct {
+	ord, line int
+	spans     [][2]int
+}
+
+func (m meta) String() string {
+	return strconv.Itoa(m.ord) + ";" + strconv.Itoa(m.line) + ";" + encodeSpans(m.spans)
+}
+
+func parseMeta(s string) meta {
+	var m meta
+	parts := strings.SplitN(s, ";", 3)
+	if len(parts) != 3 {
+		return meta{ord: -1}
+	}
+	m.ord, _ = strconv.Atoi(parts[0])
+	m.line, _ = strconv.Atoi(parts[1])
+	m.spans = decodeSpans(parts[2])
+	return m
+}
+
 // isTask mirrors analyze.Analyze: numbered items, and articles of an
 // attached text, are tasks.
 func isTask(n *parser.Node) bool {
@@ -154,7 +184,7 @@ func docEntries(id, name, abs, hash string, r *analyze.Result) ([]entry, int, er
 	common := func(kind string) map[string]interface{} {
 		m := map[string]interface{}{fKind: kind, fDoc: id, fTKey: vntext.Key(h.Type), fIssuer: h.Issuer}
 		if t, ok := parseDate(h.Date); ok {
-			m[fDate] = t
+			m[fDT] = dateTerms(t)
 		}
 		return m
 	}
@@ -165,6 +195,7 @@ func docEntries(id, name, abs, hash string, r *analyze.Result) ([]entry, int, er
 	}
 	d := common(KindDoc)
 	d[fNumber], d[fNKey], d[fType], d[fSource] = h.Number, vntext.Key(h.Number), h.Type, abs
+	d[fDate] = h.Date
 	d[fName] = name
 	d[fHash] = hash
 	d[fTitle] = h.Title
@@ -174,11 +205,11 @@ func docEntries(id, name, abs, hash string, r *analyze.Result) ([]entry, int, er
 	if root != nil {
 		sp := ownSpans(text, root)
 		d[fText] = joinSpans(text, sp)
-		d[fSpans] = encodeSpans(sp)
+		d[fMeta] = meta{ord: -1, spans: sp}.String()
 	}
 	var keys []string
 	for _, c := range r.Citations {
-		keys = append(keys, vntext.Key(c.Key))
+		keys = append(keys, citeKey(c.Key))
 	}
 	if len(keys) > 0 {
 		d[fCites] = keys
@@ -204,33 +235,33 @@ func docEntries(id, name, abs, hash string, r *analyze.Result) ([]entry, int, er
 	for _, t := range r.Tasks {
 		isTaskPath[t.Path] = true
 	}
+	var ledger strings.Builder
 	for ord, row := range analyze.Ledger(r) {
 		m := common(KindTask)
-		m[fPath] = row.Path
-		m[fLine] = row.Line
-		m[fOrd] = ord
 		rowJSON, err := json.Marshal(row)
 		if err != nil {
 			return nil, 0, err
 		}
-		m[fRow] = string(rowJSON)
+		ledger.Write(rowJSON)
+		ledger.WriteByte('\n')
+		mt := meta{ord: ord, line: row.Line}
 		// Only tasks have text of their own; the other rows (an article
 		// naming an agency) are in their decision's text.
 		if isTaskPath[row.Path] {
 			if n := nodes[row.Path]; n != nil {
-				sp := ownSpans(text, n)
-				m[fText] = joinSpans(text, sp)
-				m[fSpans] = encodeSpans(sp)
+				mt.spans = ownSpans(text, n)
+				m[fText] = joinSpans(text, mt.spans)
 			}
 		}
+		m[fMeta] = mt.String()
 		setList(m, fLead, row.Lead)
 		setList(m, fCoop, row.Cooperate)
 		setList(m, fReport, row.ReportTo)
-		var due []interface{}
+		var due []string
 		for _, dl := range row.Deadlines {
 			if dl.Date != nil {
 				if tm, ok := parseDate(*dl.Date); ok {
-					due = append(due, tm)
+					due = append(due, dateTerms(tm)...)
 				}
 			}
 		}
@@ -241,7 +272,7 @@ func docEntries(id, name, abs, hash string, r *analyze.Result) ([]entry, int, er
 		for _, c := range r.Citations {
 			for _, mn := range c.Mentions {
 				if mn.Path == row.Path {
-					tkeys = append(tkeys, vntext.Key(c.Key))
+					tkeys = append(tkeys, citeKey(c.Key))
 					break
 				}
 			}
@@ -251,6 +282,7 @@ func docEntries(id, name, abs, hash string, r *analyze.Result) ([]entry, int, er
 		}
 		out = append(out, entry{id: taskID(id, row.Path), doc: m})
 	}
+	d[fLedger] = ledger.String()
 	return out, size, nil
 }
 

@@ -24,6 +24,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
@@ -35,7 +36,7 @@ import (
 
 // SchemaVersion changes whenever the mapping or the meaning of a stored
 // field changes; an index of another version must be rebuilt.
-const SchemaVersion = "vanban-index-6"
+const SchemaVersion = "vanban-index-8"
 
 const schemaKey = "vanban_schema"
 
@@ -48,31 +49,29 @@ const (
 // Field names.
 const (
 	fKind    = "kind"
-	fDoc     = "doc"    // the decision's ID (on its tasks too)
-	fNumber  = "number" // as printed, stored
-	fNKey    = "nkey"   // vntext.Key(number), keyword
-	fType    = "type"   // stored
-	fTKey    = "tkey"   // vntext.Key(type), keyword
-	fIssuer  = "issuer" // folded words, stored on decisions
-	fDate    = "date"   // datetime
-	fSource  = "source" // file path, keyword
-	fName    = "name"   // the file's name as given when indexed, stored
-	fHash    = "hash"   // content hash of the file, stored
-	fTitle   = "title"  // stored
-	fHeader  = "header" // parser.Header JSON, stored (decisions)
-	fBody    = "body"   // the whole decoded text, stored (decisions)
-	fSpans   = "spans"  // byte ranges of the entry's own text in body, stored
-	fPath    = "path"   // ledger row path, keyword, stored
-	fLine    = "line"   // stored
-	fOrd     = "ord"    // place of the row in the decision's ledger, stored
-	fRow     = "row"    // analyze.TaskRow JSON, stored (tasks)
-	fText    = "text"   // the property holding the own text
-	fT       = "t"      // vn_text: folded words, ^exact words, folded pairs
-	fLead    = "lead"
-	fCoop    = "cooperate"
-	fReport  = "report_to"
-	fDue     = "due"       // deadline dates
-	fCites   = "cites"     // citation keys (vntext.Key)
+	fDoc     = "doc"       // the decision's ID, keyword (on its rows too)
+	fNumber  = "number"    // as printed, stored
+	fNKey    = "nkey"      // vntext.Key(number), keyword
+	fType    = "type"      // stored
+	fTKey    = "tkey"      // vntext.Key(type), keyword
+	fIssuer  = "issuer"    // folded words, stored on decisions
+	fDate    = "date"      // ISO date as the header has it, stored (decisions)
+	fDT      = "dt"        // the date as year, month and day terms (dates.go)
+	fSource  = "source"    // file path, keyword
+	fName    = "name"      // the file's name as given when indexed, stored
+	fHash    = "hash"      // content hash of the file, stored
+	fTitle   = "title"     // stored
+	fHeader  = "header"    // parser.Header JSON, stored (decisions)
+	fBody    = "body"      // the whole decoded text, stored (decisions)
+	fMeta    = "meta"      // "ord;line;spans" of the entry, stored (see meta)
+	fLedger  = "ledger"    // the decision's ledger, one TaskRow JSON a line, stored
+	fText    = "text"      // the property holding the own text
+	fT       = "t"         // vn_text: folded words, ^exact words, folded pairs
+	fLead    = "lead"      // agency keys of the row (folded words)
+	fCoop    = "cooperate" // the same
+	fReport  = "report_to" // the same
+	fDue     = "due"       // deadline dates, as fDT
+	fCites   = "cites"     // citation keys (citeKey)
 	fCiteDoc = "citations" // the decision's cite.Citation list, JSON, stored
 )
 
@@ -272,21 +271,22 @@ func docMapping(decision bool) *mapping.DocumentMapping {
 	// Both kinds: what search filters on, and the text (indexed once, in
 	// one field, without positions or term vectors; the text itself is
 	// stored once, on the decision, and entries keep their byte ranges).
+	// A row's decision and path are in its ID (DocID/path).
 	add(fKind, keywordField(fKind, false, false))
-	add(fDoc, keywordField(fDoc, true, false))
+	add(fDoc, keywordField(fDoc, false, false))
 	add(fTKey, keywordField(fTKey, false, false))
 	issuer := field(fIssuer, "text", AnalyzerFold, true, decision, false, false)
 	issuer.SkipFreqNorm = true
 	add(fIssuer, issuer)
-	add(fDate, field(fDate, "datetime", "", true, decision, false, false))
-	add(fPath, keywordField(fPath, !decision, false))
+	add(fDT, keywordField(fDT, false, false))
 	add(fText, field(fT, "text", AnalyzerText, true, false, false, false))
-	add(fSpans, storedOnly(fSpans))
+	add(fMeta, storedOnly(fMeta))
 	add(fCites, keywordField(fCites, false, decision))
 	if decision {
 		add(fNumber, storedOnly(fNumber))
 		add(fNKey, keywordField(fNKey, false, false))
 		add(fType, storedOnly(fType))
+		add(fDate, storedOnly(fDate))
 		add(fSource, keywordField(fSource, true, false))
 		add(fName, storedOnly(fName))
 		add(fHash, storedOnly(fHash))
@@ -294,16 +294,14 @@ func docMapping(decision bool) *mapping.DocumentMapping {
 		add(fHeader, storedOnly(fHeader))
 		add(fBody, storedOnly(fBody))
 		add(fCiteDoc, storedOnly(fCiteDoc))
+		add(fLedger, storedOnly(fLedger))
 	} else {
-		add(fLine, field(fLine, "number", "", false, true, false, false))
-		add(fOrd, field(fOrd, "number", "", false, true, false, false))
-		add(fRow, storedOnly(fRow))
 		for _, f := range []string{fLead, fCoop, fReport} {
 			fm := field(f, "text", AnalyzerFold, true, false, false, false)
 			fm.SkipFreqNorm = true
 			add(f, fm)
 		}
-		add(fDue, field(fDue, "datetime", "", true, false, false, false))
+		add(fDue, keywordField(fDue, false, false))
 	}
 	return d
 }
@@ -320,5 +318,27 @@ func (ix *Index) Compact() error {
 	if !ok {
 		return nil
 	}
-	return s.ForceMerge(context.Background(), &mergeplan.SingleSegmentMergePlanOptions)
+	if err := s.ForceMerge(context.Background(), &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+		return err
+	}
+	// Scorch removes the merged-away segment files when its persister next
+	// waits for work; closing right away would leave them on disk. Wait
+	// (briefly) until only the live segments remain.
+	store := filepath.Join(ix.dir, "store")
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		r, err := adv.Reader()
+		if err != nil {
+			return err
+		}
+		live := 0
+		if snap, ok := r.(*scorch.IndexSnapshot); ok {
+			live = len(snap.Segments())
+		}
+		r.Close()
+		files, _ := filepath.Glob(filepath.Join(store, "*.zap"))
+		if len(files) <= live {
+			break
+		}
+	}
+	return nil
 }

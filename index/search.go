@@ -201,13 +201,10 @@ func (r Request) filterQuery() (query.Query, error) {
 				return nil, fmt.Errorf("--to %q: want a date as YYYY-MM-DD", r.To)
 			}
 		}
-		incl := true
-		q := bleve.NewDateRangeInclusiveQuery(from, to, &incl, &incl)
-		q.SetField(fDate)
-		qs = append(qs, q)
+		qs = append(qs, dateRangeQuery(fDT, from, to))
 	}
 	if r.Cites != "" {
-		qs = append(qs, termQ(fCites, vntext.Key(r.Cites)))
+		qs = append(qs, termQ(fCites, citeKey(r.Cites)))
 	}
 	switch len(qs) {
 	case 0:
@@ -218,7 +215,7 @@ func (r Request) filterQuery() (query.Query, error) {
 	return bleve.NewConjunctionQuery(qs...), nil
 }
 
-var hitFields = []string{fDoc, fPath, fLine, fSpans}
+var hitFields = []string{fMeta}
 
 // maxChecked bounds the candidates of a long phrase checked in their text
 // beyond the page asked for.
@@ -266,21 +263,21 @@ func (ix *Index) Search(r Request) (*Results, error) {
 		out.Total = res.Total
 		var docIDs []string
 		for _, h := range res.Hits {
-			docIDs = append(docIDs, str(h.Fields[fDoc]))
+			d, _ := splitID(h.ID)
+			docIDs = append(docIDs, d)
 		}
 		infos, err := ix.docInfos(docIDs)
 		if err != nil {
 			return nil, err
 		}
 		for _, h := range res.Hits {
-			f := h.Fields
-			hit := Hit{ID: h.ID, Score: h.Score, DocID: str(f[fDoc]), Path: str(f[fPath])}
-			if n, ok := f[fLine].(float64); ok {
-				hit.Line = int(n)
-			}
+			hit := Hit{ID: h.ID, Score: h.Score}
+			hit.DocID, hit.Path = splitID(h.ID)
+			m := parseMeta(str(h.Fields[fMeta]))
+			hit.Line = m.line
 			info := infos[hit.DocID]
 			hit.Document = info.DocInfo
-			text := joinSpans(info.body, decodeSpans(str(f[fSpans])))
+			text := joinSpans(info.body, m.spans)
 			toks := analyzeText(AnalyzerFold, text)
 			if check && !hasPhrases(toks, pq.phrases) {
 				rejected++

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -98,25 +99,26 @@ func (l Ledger) Result() *analyze.Result {
 }
 
 // Ledgers calls fn, in source order, with the ledger rows of every indexed
-// decision that f may select, read from the row documents the index finds
-// for f (no decision is loaded). The rows are those whose agencies hold
-// the words of f; f.keep (Tasks) or the caller's own filter narrows them.
+// decision that f may select: the index finds the row documents whose
+// agencies hold the words of f, and only those rows are decoded, from the
+// ledger their decision stores (one JSON line a row; nothing is parsed or
+// analyzed again). f.keep (Tasks) or the caller's own filter narrows them.
 func (ix *Index) Ledgers(f TaskFilter, fn func(Ledger) error) error {
 	type rowHit struct {
 		doc string
 		ord int
-		row string
 	}
 	var hits []rowHit
-	err := ix.eachHit(f.query(), []string{fDoc, fOrd, fRow}, func(_ string, fs map[string]interface{}) error {
-		ord, _ := fs[fOrd].(float64)
-		hits = append(hits, rowHit{doc: str(fs[fDoc]), ord: int(ord), row: str(fs[fRow])})
+	err := ix.eachHit(f.query(), []string{fMeta}, func(id string, fs map[string]interface{}) error {
+		d, _ := splitID(id)
+		hits = append(hits, rowHit{doc: d, ord: parseMeta(str(fs[fMeta])).ord})
 		return nil
 	})
 	if err != nil {
 		return err
 	}
 	byDoc := map[string]*Ledger{}
+	lines := map[string][]string{} // the stored ledger of each decision
 	var ids []string
 	for _, h := range hits {
 		if byDoc[h.doc] == nil {
@@ -125,9 +127,9 @@ func (ix *Index) Ledgers(f TaskFilter, fn func(Ledger) error) error {
 		}
 	}
 	for rest := ids; len(rest) > 0; {
-		n := min(1000, len(rest))
+		n := min(500, len(rest))
 		req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(rest[:n]), n, 0, false)
-		req.Fields = []string{fSource, fName, fHeader}
+		req.Fields = []string{fSource, fName, fHeader, fLedger}
 		req.Score = "none"
 		res, err := ix.bi.Search(req)
 		if err != nil {
@@ -139,6 +141,7 @@ func (ix *Index) Ledgers(f TaskFilter, fn func(Ledger) error) error {
 			if err := json.Unmarshal([]byte(str(h.Fields[fHeader])), &l.Header); err != nil {
 				return fmt.Errorf("index entry %s: %v", h.ID, err)
 			}
+			lines[h.ID] = strings.Split(str(h.Fields[fLedger]), "\n")
 		}
 		rest = rest[n:]
 	}
@@ -163,8 +166,13 @@ func (ix *Index) Ledgers(f TaskFilter, fn func(Ledger) error) error {
 			}
 			cur = l
 		}
+		ls := lines[h.doc]
+		if h.ord < 0 || h.ord >= len(ls) {
+			return fmt.Errorf("index entry %s: ledger row %d missing", h.doc, h.ord)
+		}
+		// Only the selected rows are decoded.
 		var row analyze.TaskRow
-		if err := json.Unmarshal([]byte(h.row), &row); err != nil {
+		if err := json.Unmarshal([]byte(ls[h.ord]), &row); err != nil {
 			return fmt.Errorf("index entry %s: %v", h.doc, err)
 		}
 		cur.Rows = append(cur.Rows, row)

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v2"
+	"github.com/vanban/vanban/corpus"
+	"github.com/vanban/vanban/index"
 	"github.com/vanban/vanban/parser/cite"
 	"github.com/vanban/vanban/parser/vntext"
 )
@@ -39,8 +41,18 @@ Examples:
    vanban cites --format csv decisions/ > cited.csv
    vanban cites --annotate decision.txt | less
    vanban cites --annotate --format markdown decision.txt > decision.md
-   vanban cites --internal decree.txt`,
+   vanban cites --internal decree.txt
+
+Over the index (see vanban index), --cited-by lists every indexed document
+that cites an instrument, with the paths citing it, and --top N the N
+instruments cited by the most documents (both work on FILEs too):
+   vanban cites --index ~/idx --cited-by 40/2020/NĐ-CP
+   vanban cites --index ~/idx --top 20
+   vanban cites --index ~/idx --format json > all-citations.json`,
 		Flags: []cli.Flag{
+			indexFlag(),
+			&cli.StringFlag{Name: "cited-by", Usage: "list the documents that cite this instrument (e.g. 40/2020/NĐ-CP), with where"},
+			&cli.IntFlag{Name: "top", Usage: "list the `N` instruments cited by the most documents"},
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "table", Usage: "output format: table, csv, json or markdown"},
 			&cli.BoolFlag{Name: "annotate", Aliases: []string{"a"}, Usage: "print the text with every recognized citation marked"},
 			&cli.BoolFlag{Name: "internal", Aliases: []string{"i"}, Usage: "list the references to the document's own articles and clauses"},
@@ -85,8 +97,36 @@ func citesAction(c *cli.Context) error {
 	if err := checkFormat(format, "table", "csv", "json", "markdown"); err != nil {
 		return err
 	}
-	if c.NArg() == 0 {
-		return usageError(c, "cites needs at least one FILE or folder (or - for standard input)")
+	fromIndex := c.String("index") != ""
+	if fromIndex && c.NArg() > 0 {
+		return usageError(c, "give either --index or FILEs, not both")
+	}
+	if c.NArg() == 0 && !fromIndex {
+		return usageError(c, "cites needs at least one FILE or folder (or - for standard input), or --index")
+	}
+	modes := 0
+	for _, on := range []bool{c.Bool("annotate"), c.Bool("internal"), c.IsSet("cited-by"), c.IsSet("top")} {
+		if on {
+			modes++
+		}
+	}
+	if modes > 1 {
+		return usageError(c, "--annotate, --internal, --cited-by and --top do not go together")
+	}
+	if fromIndex && (c.Bool("annotate") || c.Bool("internal")) {
+		return usageError(c, "--annotate and --internal read FILEs, not the index")
+	}
+	if c.IsSet("cited-by") {
+		if strings.TrimSpace(c.String("cited-by")) == "" {
+			return usageError(c, "--cited-by needs an instrument key (e.g. 40/2020/NĐ-CP)")
+		}
+		return citedByAction(c, format)
+	}
+	if c.IsSet("top") {
+		if c.Int("top") <= 0 {
+			return usageError(c, "--top needs a number above 0")
+		}
+		return topCitedAction(c, format)
 	}
 	if c.Bool("annotate") && c.Bool("internal") {
 		return usageError(c, "--annotate and --internal do not go together")
@@ -140,10 +180,10 @@ func citesAction(c *cli.Context) error {
 	var order []string
 	byKey := map[string]*citedInstrument{}
 	docs := 0
-	err := eachDocument(c, c.Args().Slice(), func(r *docResult) error {
+	err := eachCiting(c, func(d citingDoc) error {
 		docs++
-		name := r.Input.DisplayName()
-		for _, ct := range r.Result.Citations {
+		name := d.name
+		for _, ct := range d.citations {
 			k := mergeKey(ct.Key)
 			in := byKey[k]
 			if in == nil {
@@ -167,6 +207,9 @@ func citesAction(c *cli.Context) error {
 		return nil
 	})
 	if docs == 0 {
+		if err == nil && fromIndex {
+			return writeEmptyCites(w, format)
+		}
 		return err
 	}
 	list := make([]*citedInstrument, 0, len(order))
@@ -294,4 +337,173 @@ func writeAnnotated(w io.Writer, r *docResult, markdown bool) error {
 		}
 	}
 	return nil
+}
+
+// citingDoc is one document and its citations, from a file or the index.
+type citingDoc struct {
+	name, number, date string
+	citations          []cite.Citation
+}
+
+// eachCiting calls fn with every document named on the command line, or
+// with every indexed one (their stored citations) when --index is given.
+func eachCiting(c *cli.Context, fn func(citingDoc) error) error {
+	if c.String("index") == "" {
+		return eachDocument(c, c.Args().Slice(), func(r *docResult) error {
+			return fn(citingDoc{name: r.Input.DisplayName(), number: r.Result.Document.Number,
+				date: r.Result.Document.Date, citations: r.Result.Citations})
+		})
+	}
+	ix, err := openIndex(c)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	return ix.EachCitations(func(d index.CitingDoc) error {
+		return fn(citingDoc{name: (&corpus.Input{Name: d.Name}).DisplayName(), number: d.Number, date: d.Date, citations: d.Citations})
+	})
+}
+
+func writeEmptyCites(w io.Writer, format string) error {
+	if format == "json" {
+		return writeJSON(w, []any{}, true)
+	}
+	return citesGrid(nil, true).render(w, format)
+}
+
+// citingEntry is one document citing the instrument --cited-by names.
+type citingEntry struct {
+	Document string       `json:"document"`
+	Number   string       `json:"number"`
+	Date     string       `json:"date"`
+	Key      string       `json:"key"` // the instrument as this document writes it
+	Paths    []string     `json:"paths"`
+	Mentions []citedPlace `json:"mentions"`
+}
+
+// citedByAction lists the documents citing --cited-by, in file order.
+func citedByAction(c *cli.Context, format string) error {
+	want := mergeKey(c.String("cited-by"))
+	list := []citingEntry{}
+	add := func(name, number, date string, ct cite.Citation) {
+		e := citingEntry{Document: name, Number: number, Date: date, Key: ct.Key, Paths: []string{}, Mentions: []citedPlace{}}
+		seen := map[string]bool{}
+		for _, m := range ct.Mentions {
+			if !seen[m.Path] {
+				seen[m.Path] = true
+				e.Paths = append(e.Paths, m.Path)
+			}
+			e.Mentions = append(e.Mentions, citedPlace{Document: name, Path: m.Path, Line: m.Line, Col: m.Col,
+				Text: m.Text, Pinpoint: m.Pinpoint, InTitleOf: m.InTitleOf, Anaphoric: m.Anaphoric})
+		}
+		list = append(list, e)
+	}
+	var err error
+	if c.String("index") != "" {
+		var ix *index.Index
+		if ix, err = openIndex(c); err != nil {
+			return err
+		}
+		defer ix.Close()
+		var found []index.Citing
+		if found, err = ix.CitedBy(c.String("cited-by")); err != nil {
+			return err
+		}
+		for _, f := range found {
+			add((&corpus.Input{Name: f.Name}).DisplayName(), f.Number, f.Date, f.Citation)
+		}
+	} else {
+		err = eachDocument(c, c.Args().Slice(), func(r *docResult) error {
+			for _, ct := range r.Result.Citations {
+				if mergeKey(ct.Key) == want {
+					add(r.Input.DisplayName(), r.Result.Document.Number, r.Result.Document.Date, ct)
+					break
+				}
+			}
+			return nil
+		})
+	}
+	w := c.App.Writer
+	var werr error
+	if format == "json" {
+		werr = writeJSON(w, list, true)
+	} else {
+		g := &grid{Header: []string{"document", "number", "date", "cited as", "mentions", "paths", "where"}}
+		for _, e := range list {
+			var where []string
+			for _, m := range e.Mentions {
+				where = append(where, fmt.Sprintf("%s@%d", m.Path, m.Line))
+			}
+			g.Rows = append(g.Rows, []string{e.Document, e.Number, e.Date, e.Key, strconv.Itoa(len(e.Mentions)),
+				strings.Join(e.Paths, ", "), strings.Join(where, ", ")})
+		}
+		werr = g.render(w, format)
+	}
+	if werr != nil {
+		return werr
+	}
+	return err
+}
+
+// topCitedAction lists the --top N instruments cited by the most
+// documents (ties by key).
+func topCitedAction(c *cli.Context, format string) error {
+	n := c.Int("top")
+	var top []index.Cited
+	var err error
+	if c.String("index") != "" {
+		ix, oerr := openIndex(c)
+		if oerr != nil {
+			return oerr
+		}
+		defer ix.Close()
+		if top, err = ix.TopCited(n); err != nil {
+			return err
+		}
+	} else {
+		byKey := map[string]*index.Cited{}
+		var order []string
+		err = eachDocument(c, c.Args().Slice(), func(r *docResult) error {
+			seen := map[string]bool{}
+			for _, ct := range r.Result.Citations {
+				k := mergeKey(ct.Key)
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				if byKey[k] == nil {
+					byKey[k] = &index.Cited{Key: ct.Key, Type: ct.Type}
+					order = append(order, k)
+				}
+				byKey[k].Count++
+			}
+			return nil
+		})
+		sort.Strings(order)
+		for _, k := range order {
+			top = append(top, *byKey[k])
+		}
+		sort.SliceStable(top, func(i, j int) bool { return top[i].Count > top[j].Count })
+		if len(top) > n {
+			top = top[:n]
+		}
+	}
+	if top == nil {
+		top = []index.Cited{}
+	}
+	w := c.App.Writer
+	var werr error
+	if format == "json" {
+		werr = writeJSON(w, top, true)
+	} else {
+		g := &grid{Header: []string{"rank", "key", "type", "documents"}}
+		for i, t := range top {
+			g.Rows = append(g.Rows, []string{strconv.Itoa(i + 1), t.Key, t.Type, strconv.Itoa(t.Count)})
+		}
+		werr = g.render(w, format)
+	}
+	if werr != nil {
+		return werr
+	}
+	return err
 }
