@@ -269,6 +269,7 @@ func TestNotInstruments(t *testing.T) {
 		"Thực hiện Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII của Đảng và Nghị quyết của HĐND tỉnh về chính sách.",
 		"kê khai theo Mẫu số 01/TK-SDDPNN ban hành kèm theo Thông tư; giai đoạn 2021 - 2025; dịch COVID-19.",
 		"Nguồn thu từ hoạt động xổ số kiến thiết tiếp tục điều tiết 100% ngân sách tỉnh.",
+		"Luật sư có quyền tham gia tố tụng. Luật pháp nghiêm minh; Luật gia Nguyễn Văn A.",
 	} {
 		_, r := extractText(t, text)
 		if len(r.Citations) > 0 {

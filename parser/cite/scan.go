@@ -29,6 +29,7 @@ var (
 	termSet      *phraseSet
 	sessionSet   *phraseSet
 	andSet       *phraseSet
+	notLawSet    *phraseSet
 	dateLeadSet  *phraseSet
 	commaSet     *phraseSet
 	lawFirstSet  *phraseSet
@@ -88,6 +89,7 @@ func init() {
 	termSet = newPhraseSet(issuerTerm)
 	sessionSet = newPhraseSet(issuerSession)
 	andSet = newPhraseSet(lawNameAnd)
+	notLawSet = newPhraseSet(notLawWords)
 	dateLeadSet = newPhraseSet(dateLeads)
 	commaSet = newPhraseSet(lawNameComma)
 	lawFirstSet = newPhraseSet(lawNameFirst)
@@ -860,6 +862,8 @@ func (s *seg) lawName(j int) int {
 			k, words = j+n, n
 		} else if !first.lower || s.is(j, &pNay) || s.is(j, &pSo) {
 			return j
+		} else if _, n := notLawSet.match(s.src, s.toks, j); n > 0 {
+			return j // "Luật sư", "Luật pháp"
 		} else if _, n := stopSet.match(s.src, s.toks, j); n > 0 {
 			return j
 		} else if _, n := amendSet.match(s.src, s.toks, j); n > 0 {

@@ -115,6 +115,11 @@ var lawNameComma = []string{
 	"thuế nhập khẩu", "chống lãng phí", "vật liệu nổ", "chăm sóc", "giáo dục", "phát triển", "khai thác",
 }
 
+// notLawWords make "Luật" a word of its own rather than a law's name
+// printed in lower case: "Luật sư" (a lawyer), "Luật pháp" (the law in
+// general), "Luật gia", "Luật lệ", "Luật học".
+var notLawWords = []string{"sư", "pháp", "gia", "lệ", "học", "chơi"}
+
 // lawNameFirst are the lower-case words that open a law's name although
 // they are stop words elsewhere ("Luật các tổ chức tín dụng").
 var lawNameFirst = []string{"các tổ chức tín dụng"}
