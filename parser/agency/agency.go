@@ -214,6 +214,77 @@ func ScanCell(text string) []string {
 	return names
 }
 
+// CellRoles reads the agency cell of a table that may state both roles
+// ("Sở Y tế chủ trì", "Sở Tài chính chủ trì, phối hợp với Sở Kế hoạch và
+// Đầu tư", "Sở Nội vụ chủ trì; Sở Tài chính, UBND các huyện phối hợp").
+// Names without a role word lead.
+func CellRoles(text string) (lead, coop []string) {
+	toks := tokenize(text)
+	blank := []byte(text)
+	for k := 0; k+1 < len(toks); k++ { // role words are not part of names
+		if seq(toks, k, "chủ", "trì") || seq(toks, k, "thực", "hiện") {
+			for b := toks[k].s; b < toks[k+1].e; b++ {
+				blank[b] = ' '
+			}
+		}
+	}
+	clean := string(blank)
+	sub := func(a, b int) string {
+		if a >= b {
+			return ""
+		}
+		return clean[a:b]
+	}
+	lead, coop = []string{}, []string{}
+	segStart := 0
+	for k := 0; k <= len(toks); k++ {
+		if k < len(toks) && toks[k].w != ";" {
+			continue
+		}
+		a, b := segStart, len(toks)
+		if k < len(toks) {
+			b = k
+		}
+		segStart = k + 1
+		if a >= b {
+			continue
+		}
+		segEnd := toks[b-1].e
+		p, c := -1, -1
+		for m := a; m+1 < b; m++ {
+			if seq(toks, m, "phối", "hợp") && p < 0 {
+				p = m
+			}
+			if seq(toks, m, "chủ", "trì") && c < 0 {
+				c = m
+			}
+		}
+		if p < 0 {
+			lead = appendNew(lead, ScanCell(sub(toks[a].s, segEnd))...)
+			continue
+		}
+		before := ScanCell(sub(toks[a].s, toks[p].s))
+		after := p + 2
+		if after < b && (toks[after].f == "với" || toks[after].f == "cùng") {
+			after++
+		}
+		var afterNames []string
+		if after < b {
+			afterNames = ScanCell(sub(toks[after].s, segEnd))
+		}
+		switch {
+		case len(afterNames) > 0: // "X chủ trì, phối hợp với Y"
+			lead = appendNew(lead, before...)
+			coop = appendNew(coop, afterNames...)
+		case c >= 0 && c < p: // "X chủ trì … phối hợp" (nobody after)
+			lead = appendNew(lead, before...)
+		default: // "Y phối hợp"
+			coop = appendNew(coop, before...)
+		}
+	}
+	return lead, coop
+}
+
 // headingLead returns the agencies a unit's heading consists of ("Sở Tài
 // chính:", "Đề nghị Ủy ban nhân dân các huyện, thành phố", "Sở Thông tin và
 // Truyền thông (Giao Phòng Bưu chính Viễn thông)", "Trách nhiệm của Bộ Tài

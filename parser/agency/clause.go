@@ -840,7 +840,7 @@ func itemEnd(toks []token, k, j int) int {
 	for m < j {
 		t := toks[m]
 		if t.w == "(" {
-			m = closing(toks, m, j) + 1
+			m = min(closing(toks, m, j)+1, j) // an unclosed "(" ends the item
 			continue
 		}
 		if n := collectiveAt(toks, m); n > 0 && t.f == "các" {

@@ -112,6 +112,13 @@ func columnRole(h string) int {
 	case strings.Contains(k, "thoigian") || strings.Contains(k, "thoihan") || strings.Contains(k, "tiendo") ||
 		strings.HasPrefix(k, "hoanthanh") || k == "moc" || strings.Contains(k, "thoidiem"):
 		return colDeadline
+	case (strings.HasPrefix(k, "coquan") || strings.HasPrefix(k, "donvi") || strings.HasPrefix(k, "trachnhiem") ||
+		strings.HasPrefix(k, "bophan") || strings.HasPrefix(k, "capthuchien")) &&
+		(strings.Contains(k, "thuchien") || strings.Contains(k, "trachnhiem") || strings.Contains(k, "daumoi") || strings.Contains(k, "thammuu")):
+		// "Cơ quan thực hiện", "Đơn vị thực hiện", "Trách nhiệm thực hiện",
+		// "Cơ quan, đơn vị chịu trách nhiệm": its cells say who leads (and
+		// may say who cooperates)
+		return colLead
 	case k == "chitieu" || strings.HasPrefix(k, "tenchitieu") || strings.HasPrefix(k, "cacchitieu") || k == "noidungchitieu":
 		return colIndicator
 	case k == "donvi" || k == "donvitinh" || k == "dvt":
@@ -355,22 +362,24 @@ func taskRows(doc *parser.Document, ctx deadline.Context, l *layout, owner strin
 		}
 		t := Task{Path: path, Label: label, Heading: parser.FirstRunes(content, 80), Content: content,
 			Line: r.line, Offset: r.off, Lead: []string{}, Cooperate: []string{}, Deadlines: []deadline.Deadline{}}
+		var cellCoop []string // "Sở X chủ trì, phối hợp với Sở Y" in the lead cell
 		if li >= 0 {
 			if lc := cell(li); lc != "" {
-				t.Lead = agency.ScanCell(lc)
+				t.Lead, cellCoop = agency.CellRoles(lc)
 				lastLead = t.Lead
-				lastCoop = nil
+				lastCoop = cellCoop
 			} else {
 				t.Lead = append(t.Lead, lastLead...)
 			}
 		}
-		if pi >= 0 {
-			if pc := cell(pi); pc != "" {
-				t.Cooperate = agency.ScanCell(pc)
-				lastCoop = t.Cooperate
-			} else if cell(li) == "" {
-				t.Cooperate = append(t.Cooperate, lastCoop...)
-			}
+		switch pc := cell(pi); {
+		case pi >= 0 && pc != "":
+			t.Cooperate = append(agency.ScanCell(pc), cellCoop...)
+			lastCoop = t.Cooperate
+		case len(cellCoop) > 0:
+			t.Cooperate = append(t.Cooperate, cellCoop...)
+		case cell(li) == "":
+			t.Cooperate = append(t.Cooperate, lastCoop...)
 		}
 		if di >= 0 {
 			for _, f := range deadline.Cell(cell(di), ctx) {
@@ -442,7 +451,9 @@ func (b *rowBuilder) add(a *Appendix, stt, indicator string, unit, target *strin
 		r.Parent = &p
 	}
 	if lead != "" || coop != "" {
-		r.Lead, r.Cooperate = agency.ScanCell(lead), agency.ScanCell(coop)
+		var cellCoop []string
+		r.Lead, cellCoop = agency.CellRoles(lead)
+		r.Cooperate = append(agency.ScanCell(coop), cellCoop...)
 		b.lead, b.coop = r.Lead, r.Cooperate
 		r.LeadSource = "explicit"
 	} else if b.lead != nil || b.coop != nil {

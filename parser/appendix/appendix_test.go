@@ -54,6 +54,19 @@ func TestPipeTaskTable(t *testing.T) {
 	}
 }
 
+// A provincial plan's table with one "Đơn vị thực hiện" column that
+// states both roles ("Sở TT&TT chủ trì, phối hợp với Sở KH&ĐT, Sở Tài
+// chính"), abbreviations and the deadline cells plans use.
+func TestCombinedRoleColumn(t *testing.T) {
+	r := read(t, "../../testdata/tasks/ke-hoach-don-vi-thuc-hien.txt")
+	check(t, r.Tasks, []want{
+		{"PL01/1", "Sở TT&TT", "Sở KH&ĐT|Sở Tài chính", "2024-09-30", "in_quarter"},
+		{"PL01/2", "Sở TN&MT", "UBND các huyện, thành phố", "2024-09-30", "in_month"},
+		{"PL01/3", "Sở LĐ-TB&XH", "", "2024-12-31", "in_quarter"},
+		{"PL01/4", "Văn phòng UBND tỉnh", "", "", "recurring"},
+	})
+}
+
 func TestHTMLTaskTable(t *testing.T) {
 	r := read(t, "../../testdata/tasks/ke-hoach-html.txt")
 	// the section row "I" is not a task; the rowspan lead covers row 2
