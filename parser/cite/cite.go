@@ -9,6 +9,7 @@
 package cite
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -92,6 +93,9 @@ func ExtractAll(doc *parser.Document) Result {
 		x.selfNames = []string{vntext.Key(t), vntext.Key(doc.Header.Type + " " + t)}
 	}
 	x.portalEnd = portalTitleEnd(doc)
+	if skipEditorNotes {
+		x.notes = editorNotes(doc.Text)
+	}
 	x.run()
 	return Result{Citations: x.citations(), Internal: x.internal}
 }
@@ -143,7 +147,55 @@ type extractor struct {
 	lastByType map[string]*raw
 	seen       map[int]bool // mention starts already recorded
 	tz         tokenizer
-	portalEnd  int // the portal's title line above the document (portalTitleEnd)
+	portalEnd  int      // the portal's title line above the document (portalTitleEnd)
+	notes      [][2]int // the portal editors' notes (editorNotes), in order
+}
+
+// inNote reports whether byte offset o of the document lies in an
+// editors' note.
+func (x *extractor) inNote(o int) bool {
+	k := sort.Search(len(x.notes), func(i int) bool { return x.notes[i][1] > o })
+	return k < len(x.notes) && x.notes[k][0] <= o
+}
+
+// editorNotes are the spans of the notes a legal portal adds in brackets
+// ("[Điều này được hướng dẫn bởi Điều 2 Nghị định 53/2011/NĐ-CP có hiệu
+// lực thi hành từ ngày 01 tháng 01 năm 2012]"): like the portal's title
+// line they are not the document's text, and what they name (often
+// instruments issued after the document) is not cited by it.
+func editorNotes(text string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(text); {
+		o := strings.IndexByte(text[i:], '[')
+		if o < 0 {
+			break
+		}
+		o += i
+		c := strings.IndexByte(text[o+1:min(len(text), o+1+maxNoteLen)], ']')
+		if c < 0 {
+			i = o + 1
+			continue
+		}
+		end := o + 1 + c + 1
+		note := text[o:end]
+		if strings.IndexByte(note[1:], '[') < 0 && isEditorNote(note) {
+			out = append(out, [2]int{o, end})
+			i = end
+			continue
+		}
+		i = o + 1
+	}
+	return out
+}
+
+func isEditorNote(note string) bool {
+	k := vntext.Key(note)
+	for _, m := range editorNoteMarkers {
+		if strings.Contains(k, m) {
+			return true
+		}
+	}
+	return false
 }
 
 func (x *extractor) run() {
@@ -496,9 +548,18 @@ func (x *extractor) addInternal(s *seg, c *chain) {
 	if targets == nil {
 		targets = []string{}
 	}
-	if os < x.portalEnd {
+	if os < x.portalEnd || x.inNote(os) {
 		return
 	}
 	x.internal = append(x.internal, InternalRef{Path: s.sg.Path, Text: s.text(c.s, c.e), Targets: targets,
 		Resolved: resolved, Line: pos.Line, Col: pos.Col, Offset: os, End: s.sg.Offset + s.toks[c.e-1].oe})
+}
+
+// foldAll folds every word of l for a comparison with vntext.Key.
+func foldAll(l []string) []string {
+	out := make([]string, len(l))
+	for i, w := range l {
+		out[i] = vntext.Key(w)
+	}
+	return out
 }

@@ -159,11 +159,14 @@ var citeCases = []struct {
 	{"a date after 'ban hành' or 'ký'",
 		"theo Nghị định số 40/2020/NĐ-CP ban hành ngày 06/4/2020 của Chính phủ và Quyết định số 79/QĐ-UBND ký ngày 19/01/2023.",
 		[]want{{key: "40/2020/NĐ-CP", date: "2020-04-06", issuer: "Chính phủ"}, {key: "79/QĐ-UBND", date: "2023-01-19"}}},
+	{"a portal's bracketed note is not the document's text (029)",
+		"phải căn cứ quy định tại Điều 78 [Cụm từ này bị thay thế bởi Điểm a Khoản 5 Điều 49 Luật Công nghiệp công nghệ số 2025 có hiệu lực từ ngày 01/01/2026] theo Nghị định số 43/2014/NĐ-CP [trích dẫn]",
+		[]want{{key: "43/2014/NĐ-CP"}}},
 	{"a law name ends before a verb (019)",
 		"a) Các đối tượng quy định tại khoản 1 Điều 10 Luật Phí và lệ phí khai thác thông tin của mình và khai thác thông tin người sử dụng đất khác",
 		[]want{{key: "Luật Phí và lệ phí", pinpoints: []string{"khoản 1 Điều 10"}}}},
-	{"'số' meaning digital inside a law's name; 'đổi mới' (029)",
-		"[Cụm từ này bị thay thế bởi Điểm a Khoản 5 Điều 49 Luật Công nghiệp công nghệ số 2025 có hiệu lực từ ngày 01/01/2026] [Khoản này được bổ sung bởi Khoản 4 Điều 71 Luật Khoa học, Công nghệ và Đổi mới sáng tạo 2025 có hiệu lực từ ngày 01/10/2025]",
+	{"'số' meaning digital inside a law's name; 'đổi mới' (029, outside the portal's brackets)",
+		"Cụm từ này bị thay thế bởi Điểm a Khoản 5 Điều 49 Luật Công nghiệp công nghệ số 2025 có hiệu lực từ ngày 01/01/2026; Khoản này được bổ sung bởi Khoản 4 Điều 71 Luật Khoa học, Công nghệ và Đổi mới sáng tạo 2025 có hiệu lực từ ngày 01/10/2025",
 		[]want{{key: "Luật Công nghiệp công nghệ số năm 2025", pinpoints: []string{"Điểm a Khoản 5 Điều 49"}},
 			{key: "Luật Khoa học, Công nghệ và Đổi mới sáng tạo năm 2025", pinpoints: []string{"Khoản 4 Điều 71"}}}},
 	{"issuers with lower-case words: a director general, a corporation (007, 012)",
@@ -332,7 +335,10 @@ func TestCorpusDocuments(t *testing.T) {
 		{"028.txt", []string{"48/2010/QH12", "31/2024/QH15", "43/2024/QH15", "35/2018/QH14", "61/2022/QH15"},
 			[]string{"05/VBHN-VPQH", "Luật Thuế sử dụng đất phi nông nghiệp"}},
 		{"033.txt", []string{"232-QĐ/TW", "22-QĐ/TW", "262-QĐ/TW", "35-CT/TW", "118-KL/TW", "18-NQ/TW"}, []string{"60-NQ/TW"}},
-		{"016.txt", []string{"38/2000/NĐ-CP", "21-CP", "70-TC/TCT"}, []string{"61-CP"}},
+		// the portal's bracketed notes ("[… bị thay thế bởi Điều 22 Nghị
+		// định 38/2000/NĐ-CP có hiệu lực từ ngày 07/09/2000 …]") are not
+		// the 1994 decree's text
+		{"016.txt", []string{"Luật Đất đai năm 1993", "Pháp lệnh nhà ở năm 1991"}, []string{"61-CP", "38/2000/NĐ-CP", "21-CP", "70-TC/TCT"}},
 		{"031.txt", []string{"203/2025/QH15", "72/2025/QH15", "402/TTr-CP", "403/ĐA-CP", "417/BC-UBPLTP15"}, []string{"1659/NQ-UBTVQH15"}},
 	}
 	for _, tc := range cases {

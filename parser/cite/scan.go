@@ -1258,8 +1258,8 @@ func (s *seg) newRaw(kind byte, i int) *raw {
 func (s *seg) add(r *raw) {
 	r.os = s.sg.Offset + s.toks[r.s].os
 	r.oe = s.sg.Offset + s.toks[r.e-1].oe
-	if r.os < s.x.portalEnd {
-		return // the portal's title line
+	if r.os < s.x.portalEnd || s.x.inNote(r.os) {
+		return // the portal's title line, its editors' notes
 	}
 	if s.x.seen[r.os] {
 		return // text shared by two segments (a table row and its paragraph)

@@ -215,3 +215,18 @@ const (
 	wrapEnds   = ".;:!?|)]”\"*"
 	wrapStarts = "|-+•*“\"([#>"
 )
+
+// skipEditorNotes leaves out what a legal portal's bracketed notes name
+// (editorNotes): they are the portal's, not the document's.
+const skipEditorNotes = true
+
+// maxNoteLen bounds an editors' note in bytes.
+const maxNoteLen = 1600
+
+// editorNoteMarkers tell a portal's bracketed note from the document's own
+// brackets, folded (vntext.Key).
+var editorNoteMarkers = foldAll([]string{
+	"được hướng dẫn bởi", "được sửa đổi bởi", "được sửa đổi, bổ sung bởi", "được bổ sung bởi", "bị thay thế bởi",
+	"được thay thế bởi", "bị bãi bỏ bởi", "bị hủy bỏ bởi", "bị đình chỉ bởi", "được đính chính bởi", "bị bãi bỏ",
+	"hết hiệu lực", "có hiệu lực từ ngày", "có hiệu lực thi hành từ ngày", "được điều chỉnh bởi",
+})
