@@ -92,7 +92,7 @@ func TestScan(t *testing.T) {
 		{"3. Hội đồng Dân tộc, các Ủy ban của Quốc hội, Đoàn đại biểu Quốc hội và đại biểu Quốc hội thành phố Đà Nẵng, trong phạm vi nhiệm vụ, quyền hạn của mình, giám sát việc thực hiện Nghị quyết này.",
 			"Hội đồng Dân tộc|các Ủy ban của Quốc hội|Đoàn đại biểu Quốc hội|đại biểu Quốc hội thành phố Đà Nẵng", "", ""},
 		{"1. Chính phủ, Hội đồng nhân dân, Ủy ban nhân dân thành phố Đà Nẵng, chính quyền địa phương các đơn vị hành chính liên quan đến việc thực hiện sắp xếp và các cơ quan, tổ chức khác có liên quan có trách nhiệm tổ chức thi hành Nghị quyết này.",
-			"Chính phủ|Hội đồng nhân dân|Ủy ban nhân dân thành phố Đà Nẵng|chính quyền địa phương các đơn vị hành chính liên quan đến việc thực hiện sắp xếp|các cơ quan, tổ chức", "", ""},
+			"Chính phủ|Hội đồng nhân dân|Ủy ban nhân dân thành phố Đà Nẵng|chính quyền địa phương các đơn vị hành chính liên quan đến việc thực hiện sắp xếp|các cơ quan, tổ chức khác có liên quan", "", ""},
 		// seed 7.4: a subject after a short adverbial phrase
 		{"Đối với số thu tiền sử dụng đất và các nguồn thu khác gắn với nhiệm vụ chi cụ thể, trong điều hành các cơ quan, tổ chức căn cứ dự toán được giao và tiến độ thu thực tế để thực hiện.",
 			"các cơ quan, tổ chức", "", ""},
@@ -101,6 +101,15 @@ func TestScan(t *testing.T) {
 		{"Chính phủ quy định chi tiết Điều này.", "Chính phủ", "", ""},
 		// corpus 015: "Thanh tra, kiểm tra" is a verb, not an agency
 		{"Thanh tra, kiểm tra việc thực hiện chính sách, pháp luật về hải quan theo quy định của pháp luật.", "", "", ""},
+		// the standard closing formulas of HĐND resolutions and party documents
+		{"Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh, các Tổ đại biểu và đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết này.",
+			"Thường trực Hội đồng nhân dân tỉnh|các Ban của Hội đồng nhân dân tỉnh|các Tổ đại biểu|đại biểu Hội đồng nhân dân tỉnh", "", ""},
+		{"Đảng đoàn Hội đồng nhân dân tỉnh, Ban cán sự đảng Ủy ban nhân dân tỉnh lãnh đạo, chỉ đạo thể chế hóa Nghị quyết.",
+			"Đảng đoàn Hội đồng nhân dân tỉnh|Ban cán sự đảng Ủy ban nhân dân tỉnh", "", ""},
+		{"Các cấp ủy, tổ chức đảng, chính quyền, Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội các cấp tổ chức quán triệt, triển khai thực hiện Nghị quyết.",
+			"Các cấp ủy|tổ chức đảng|chính quyền|Mặt trận Tổ quốc|các đoàn thể chính trị - xã hội các cấp", "", ""},
+		{"Sở Xây dựng chủ trì, phối hợp với các Sở: Tài nguyên và Môi trường, Giao thông vận tải và UBND các huyện, thành phố rà soát quy hoạch.",
+			"Sở Xây dựng", "Sở Tài nguyên và Môi trường|Sở Giao thông vận tải|UBND các huyện, thành phố", ""},
 		// corpus 029: a portal's bracketed guidance note belongs to another instrument
 		{"[Ủy ban nhân dân cấp xã có trách nhiệm báo cáo kết quả thực hiện quy hoạch, kế hoạch sử dụng đất đến Ủy ban nhân dân cấp tỉnh trước ngày 15 tháng 10 hằng năm theo quy định tại Điểm e Khoản 1 Điều 14 Nghị định 151/2025/NĐ-CP có hiệu lực từ ngày 01/07/2025 (VB hết hiệu lực: 01/03/2027)]", "", "", ""},
 	} {
@@ -130,6 +139,21 @@ func TestScanInheritedCooperate(t *testing.T) {
 	if len(fs) != 1 || strings.Join(fs[0].Lead, "|") != "Sở Lao động, Thương binh và Xã hội" ||
 		strings.Join(fs[0].Cooperate, "|") != "Sở Tài chính|Sở Kế hoạch và Đầu tư" {
 		t.Errorf("got %+v", fs)
+	}
+}
+
+func TestCellRoles(t *testing.T) {
+	for in, want := range map[string]string{
+		"Sở Y tế chủ trì": "Sở Y tế / ",
+		"Sở TT&TT chủ trì, phối hợp với Sở KH&ĐT, Sở Tài chính":          "Sở TT&TT / Sở KH&ĐT|Sở Tài chính",
+		"Sở TN&MT chủ trì; UBND các huyện, thành phố phối hợp":           "Sở TN&MT / UBND các huyện, thành phố",
+		"Sở TT&TT; UBND các huyện, thành phố và các đơn vị có liên quan": "Sở TT&TT|UBND các huyện, thành phố|các đơn vị có liên quan / ",
+		"Sở Y tế (": "Sở Y tế / ",
+	} {
+		l, c := CellRoles(in)
+		if got := strings.Join(l, "|") + " / " + strings.Join(c, "|"); got != want {
+			t.Errorf("CellRoles(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 

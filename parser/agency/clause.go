@@ -589,8 +589,9 @@ func targets(text string, toks []token, i, b int) ([]string, int) {
 		// "các Sở: Tài chính, Nội vụ" up to the verb after the list
 		end := i + n
 		for end < b && toks[end].w != ";" && toks[end].w != ")" && toks[end].w != "." {
-			if !toks[end].cap && !toks[end].punct && toks[end-1].w != "," && (isMarker(toks, end) || isStop(toks, end)) {
-				break
+			if !toks[end].cap && !toks[end].punct && toks[end-1].w != "," && (isMarker(toks, end) || isStop(toks, end)) &&
+				!((toks[end].f == "và" || toks[end].f == "hoặc") && end+1 < b && toks[end+1].cap) {
+				break // "…, Giao thông vận tải và UBND các huyện, thành phố" goes on
 			}
 			end++
 		}
@@ -933,7 +934,9 @@ func distributiveItems(text string, toks []token, k, j int, prefix string) ([]st
 	var pieces [][2]int
 	s := k
 	for m := k; m <= end; m++ {
-		if m == end || toks[m].w == "," {
+		// members are cut at commas, and at "và" before a name of its own
+		// ("Giao thông vận tải và UBND các huyện, thành phố")
+		if m == end || toks[m].w == "," || (toks[m].f == "và" || toks[m].f == "hoặc") && !toks[m].cap && m+1 < end && (headAt(toks, m+1) > 0 || collectiveAt(toks, m+1) > 0) {
 			if m > s {
 				pieces = append(pieces, [2]int{s, m})
 			}

@@ -105,7 +105,9 @@ var heads = func() []phrase {
 		"các hội", "các đoàn thể", "các ngân hàng", "các bệnh viện", "các cục", "các vụ",
 		"các tập đoàn", "các tổng công ty", "các công ty", "các chi cục", "các trung tâm", "các lực lượng",
 		"các nhà đầu tư", "các chủ tịch", "lãnh đạo các", "cán bộ , công chức", "các ban quản lý",
-		"chính quyền", "đại biểu quốc hội", "đoàn đại biểu quốc hội")
+		"chính quyền", "đại biểu quốc hội", "đoàn đại biểu quốc hội", "đảng đoàn", "ban cán sự", "các cấp ủy",
+		"cấp ủy", "tổ chức đảng", "các tổ chức đảng", "đảng bộ", "chi bộ", "tổ đại biểu", "các tổ đại biểu",
+		"đại biểu hội đồng nhân dân", "các ban của hội đồng nhân dân")
 	add(false, "hợp", "các trường") // "các trường hợp": cases, not schools
 	add(true, "", "sở")
 	add(true, "tiêu máy phận luật", "bộ")
@@ -172,7 +174,10 @@ var markers = append(phrases(true, "chủ động", "khẩn trương", "tiếp t
 		"hoàn thiện", "phân công", "đề nghị", "yêu cầu", "ký", "soạn thảo", "thống kê", "phấn đấu", "bám sát",
 		"trả lời", "giải quyết", "thanh toán", "quyết định", "chấp hành", "thi hành", "áp dụng", "phân loại",
 		"đăng ký", "công khai", "hướng", "lựa chọn", "khắc phục", "tháo gỡ", "quy định", "kêu gọi",
-		"thống nhất quản lý", "buộc", "giúp", "tham gia", "thiết lập", "xác lập")...)
+		"thống nhất quản lý", "buộc", "giúp", "tham gia", "thiết lập", "xác lập", "lãnh đạo", "quán triệt")...)
+
+// orgNext are the words after "tổ chức" that make it a noun.
+var orgNext = []string{"đảng", "chính", "xã", "đoàn", "hội", "kinh", "tín", "quốc", "phi", "khác", "liên", ",", "cá", "và", "thành"}
 
 // notMarker are words that, before a marker's first word, make a noun of
 // it ("chương trình", "ngoại giao", "các tổ chức").
@@ -207,6 +212,12 @@ func markerAt(toks []token, i int) (int, bool) {
 		if len(m.words) > best && seq(toks, i, m.words...) {
 			best, strong = len(m.words), m.strong
 		}
+	}
+	if best == 2 && seq(toks, i, "lãnh", "đạo") && i+2 < len(toks) && (toks[i+2].f == "các" || toks[i+2].cap) {
+		return 0, false // "lãnh đạo các sở", "lãnh đạo Sở": a title
+	}
+	if best == 2 && seq(toks, i, "tổ", "chức") && i+2 < len(toks) && contains(orgNext, toks[i+2].f) {
+		return 0, false // "tổ chức đảng", "tổ chức chính trị - xã hội", "tổ chức, cá nhân": nouns
 	}
 	return best, strong
 }
