@@ -118,8 +118,7 @@ var lawNameComma = []string{
 // notLawWords make "Luật" a word of its own rather than a law's name
 // printed in lower case: "Luật sư" (a lawyer), "Luật pháp" (the law in
 // general), "Luật gia", "Luật lệ", "Luật học", "Luật định" (prescribed by
-// law), "Luật chuyên ngành" (any
-// sectoral law).
+// law), "Luật chuyên ngành" (any sectoral law).
 var notLawWords = []string{"sư", "pháp", "gia", "lệ", "học", "chơi", "cũ", "chung", "chuyên ngành", "khác", "hiện hành", "định", "hóa", "hoá"}
 
 // lawNameFirst are the lower-case words that open a law's name although
