@@ -756,6 +756,9 @@ func (s *seg) named(i int, ty *typeName, j int) int {
 			return j
 		}
 		r.name = s.text(j, k)
+		if full, ok := lawAbbrevs[r.name]; ok {
+			r.name = full // "Luật DN 2014" is "Luật Doanh nghiệp năm 2014"
+		}
 		if s.promulgated(i, ty) {
 			return k // "Quốc hội ban hành Luật …": the document itself
 		}

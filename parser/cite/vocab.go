@@ -121,6 +121,15 @@ var lawNameComma = []string{
 // law), "Luật chuyên ngành" (any sectoral law).
 var notLawWords = []string{"sư", "pháp", "gia", "lệ", "học", "chơi", "cũ", "chung", "chuyên ngành", "khác", "hiện hành", "định", "hóa", "hoá"}
 
+// lawAbbrevs are law names written as an abbreviation ("Luật DN 2014",
+// "Luật HQ năm 2014"), keyed by their full name.
+var lawAbbrevs = map[string]string{
+	"DN": "Doanh nghiệp", "HQ": "Hải quan", "NSNN": "Ngân sách nhà nước", "ĐTC": "Đầu tư công",
+	"BHXH": "Bảo hiểm xã hội", "BHYT": "Bảo hiểm y tế", "GTĐB": "Giao thông đường bộ", "BVMT": "Bảo vệ môi trường",
+	"XLVPHC": "Xử lý vi phạm hành chính", "KBCB": "Khám bệnh, chữa bệnh", "PCTN": "Phòng, chống tham nhũng",
+	"TCCQĐP": "Tổ chức chính quyền địa phương", "QLT": "Quản lý thuế", "KDBĐS": "Kinh doanh bất động sản",
+}
+
 // lawNameFirst are the lower-case words that open a law's name although
 // they are stop words elsewhere ("Luật các tổ chức tín dụng").
 var lawNameFirst = []string{"các tổ chức tín dụng"}
