@@ -101,6 +101,11 @@ func TestScan(t *testing.T) {
 		{"Chính phủ quy định chi tiết Điều này.", "Chính phủ", "", ""},
 		// corpus 015: "Thanh tra, kiểm tra" is a verb, not an agency
 		{"Thanh tra, kiểm tra việc thực hiện chính sách, pháp luật về hải quan theo quy định của pháp luật.", "", "", ""},
+		// corpus 012 (CV 3397/BKHĐT-QLKTTW): the letter's closing names its addressee, not a receiver of reports
+		{"Trên đây là ý kiến của Bộ Kế hoạch và Đầu tư gửi Tổng công ty Khí Việt Nam - CTCP (PV GAS) để tham khảo thực hiện.", "", "", ""},
+		// corpus 018 (TT 11/2024/TT-BNV), 021 (TTLT 89/2016): verbs of several words
+		{"a) Ủy ban nhân dân cấp tỉnh có văn bản đề nghị Bộ Tài nguyên và Môi trường kiểm tra, rà soát hồ sơ địa giới đơn vị hành chính.", "Ủy ban nhân dân cấp tỉnh", "", ""},
+		{"b) Cơ quan hải quan ra quyết định cuối cùng về việc thông quan hàng hóa xuất khẩu, nhập khẩu, quá cảnh.", "Cơ quan hải quan", "", ""},
 		// the standard closing formulas of HĐND resolutions and party documents
 		{"Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh, các Tổ đại biểu và đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết này.",
 			"Thường trực Hội đồng nhân dân tỉnh|các Ban của Hội đồng nhân dân tỉnh|các Tổ đại biểu|đại biểu Hội đồng nhân dân tỉnh", "", ""},

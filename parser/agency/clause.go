@@ -183,6 +183,9 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 	if seq(toks, i, "cho", "phép") {
 		return nil // a permission, not a task
 	}
+	if seq(toks, i, "trên", "đây") {
+		return nil // "Trên đây là ý kiến của Bộ … gửi …": the letter's closing
+	}
 	type subject struct {
 		start, pred int
 		lead, coop  []string
@@ -420,6 +423,10 @@ func roleLists(text string, toks []token, a, b int) [][2]int {
 			for j < b && (toks[j].f == "về" || toks[j].f == "đến" || toks[j].f == "cho") {
 				j++
 			}
+		case seq(toks, k, "yêu", "cầu") || seq(toks, k, "đề", "nghị"):
+			j = k + 2 // "… yêu cầu các cấp ủy, cơ quan, đơn vị …"
+		case toks[k].f == "giao" && !seq(toks, k+1, "nhiệm", "vụ"):
+			j = k + 1
 		}
 		if j < 0 {
 			continue
@@ -738,7 +745,7 @@ func nameEnd(toks []token, i, b int) int {
 
 // listWords open a new member of a list, never the tail of a name
 // ("Hội đồng Dân tộc, các Ủy ban của Quốc hội").
-var listWords = []string{"các", "những", "mọi", "và", "hoặc", "cùng"}
+var listWords = []string{"các", "những", "mọi", "và", "hoặc", "cùng", "nhất", "đặc"}
 
 // knownContinuation extends the name toks[i:j] over the comma or "và" at
 // toks[j] when the registry knows a longer name ("Sở Văn hóa, Thể thao và

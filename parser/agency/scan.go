@@ -174,7 +174,8 @@ var markers = append(phrases(true, "chủ động", "khẩn trương", "tiếp t
 		"hoàn thiện", "phân công", "đề nghị", "yêu cầu", "ký", "soạn thảo", "thống kê", "phấn đấu", "bám sát",
 		"trả lời", "giải quyết", "thanh toán", "quyết định", "chấp hành", "thi hành", "áp dụng", "phân loại",
 		"đăng ký", "công khai", "hướng", "lựa chọn", "khắc phục", "tháo gỡ", "quy định", "kêu gọi",
-		"thống nhất quản lý", "buộc", "giúp", "tham gia", "thiết lập", "xác lập", "lãnh đạo", "quán triệt")...)
+		"thống nhất quản lý", "buộc", "giúp", "tham gia", "thiết lập", "xác lập", "lãnh đạo", "quán triệt",
+		"ra quyết định", "kết nối", "có văn bản")...)
 
 // orgNext are the words after "tổ chức" that make it a noun.
 var orgNext = []string{"đảng", "chính", "xã", "đoàn", "hội", "kinh", "tín", "quốc", "phi", "khác", "liên", ",", "cá", "và", "thành"}
@@ -196,6 +197,7 @@ var notMarker = map[string][]string{
 	"hỗ":    {"hỗ"},
 	"quy":   {"theo", "các", "những", "tại", "đúng", "có", "của", "với", "và", "mọi", "một", "số", "ban", "này", "bản"},
 	"chỉ":   {"không", "địa", "ngón"},
+	"là":    {"nhất", "biệt", "tức", "hoặc", "đó", "như", "kể"},
 }
 
 // isMarker returns the length of the marker at toks[i] (0 if none) and
