@@ -132,7 +132,7 @@ var lawAbbrevs = map[string]string{
 
 // lawNameFirst are the lower-case words that open a law's name although
 // they are stop words elsewhere ("Luật các tổ chức tín dụng").
-var lawNameFirst = []string{"các tổ chức tín dụng"}
+var lawNameFirst = []string{"các tổ chức tín dụng", "thi hành án", "xử lý vi phạm hành chính", "ban hành văn bản quy phạm pháp luật"}
 
 // agencyHeads open the name of an agency: after "và" they end a law's name
 // ("Luật Đất đai và Sở Tài nguyên …") where a capitalised word would
