@@ -44,6 +44,7 @@ func ExtractExcept(doc *parser.Document, skip func(off int) bool) []Responsibili
 	out := []Responsibility{}
 	heads := map[*parser.Node][]string{} // units whose heading names their lead
 	law := isLaw(doc.Header.Type)
+	scope := map[*parser.Node]bool{} // articles read by noDuties
 	for _, s := range doc.Segments() {
 		if s.Quoted || !taskPath(s.Path) || s.Node.Kind == parser.KindTable {
 			continue
@@ -51,7 +52,7 @@ func ExtractExcept(doc *parser.Document, skip func(off int) bool) []Responsibili
 		if skip != nil && skip(s.Offset) {
 			continue
 		}
-		if noDuties(s.Node) {
+		if noDuties(s.Node, scope) {
 			continue // "Phạm vi điều chỉnh", "Đối tượng áp dụng", "Giải thích từ ngữ"
 		}
 		var inherited []string
@@ -117,18 +118,23 @@ var noDutyTitles = []string{"pham vi dieu chinh", "doi tuong ap dung", "giai thi
 
 // noDuties reports whether n lies in an article that only defines scope,
 // terms or structure.
-func noDuties(n *parser.Node) bool {
+func noDuties(n *parser.Node, seen map[*parser.Node]bool) bool {
 	for p := n; p != nil; p = p.Parent {
 		if p.Kind != parser.KindArticle {
 			continue
 		}
+		if v, ok := seen[p]; ok {
+			return v
+		}
 		h := vntext.Key(p.Heading)
+		v := false
 		for _, t := range noDutyTitles {
 			if strings.HasPrefix(h, t) || strings.Contains(h, ". "+t) {
-				return true
+				v = true
 			}
 		}
-		return false
+		seen[p] = v
+		return v
 	}
 	return false
 }

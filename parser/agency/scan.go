@@ -234,6 +234,9 @@ func nominal(toks []token, i int) bool {
 			return true // "cấp xã trước sắp xếp": before the rearrangement
 		}
 		// is toks[i-1] the end of a marker? step back over it
+		if !markerEnds[p] {
+			return false
+		}
 		stepped := false
 		for _, m := range markers {
 			n := len(m.words)
@@ -249,6 +252,15 @@ func nominal(toks []token, i int) bool {
 	}
 	return false
 }
+
+// markerEnds are the last words of the markers.
+var markerEnds = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range markers {
+		m[p.words[len(p.words)-1]] = true
+	}
+	return m
+}()
 
 func isMarker(toks []token, i int) bool { n, _ := markerAt(toks, i); return n > 0 }
 
