@@ -148,6 +148,8 @@ var (
 		{"vào", regexp.MustCompile(`(?i)vào\s+(?:` + reDayLong + `|ngày\s+` + reDay + `|` + reMonth + `|` + reQuarter + `)`), By},
 		{"hạn", regexp.MustCompile(`(?i)thời\s+hạn(?:\s+(?:hoàn\s+thành|thực\s+hiện|nộp|gửi|báo\s+cáo))?(?:\s+là|\s*:)?\s+(?:` + reDayLong + `|` + reDay + `|` + reMonth + `|` + reQuarter + `)`), By},
 		{"đến", regexp.MustCompile(`(?i)đến\s+(?:` + reDayLong + `|ngày\s+` + reDay + `)`), Until},
+		// "Thời gian hoàn thành: Quý III/2024", "Thời gian thực hiện: năm 2024"
+		{"thời gian", regexp.MustCompile(`(?i)thời\s+gian\s+(?:hoàn\s+thành|thực\s+hiện)\s*:?\s*(?:` + reDayLong + `|ngày\s+` + reDay + `|` + reMonth + `|` + reQuarter + `|` + reYear + `)`), ""},
 	}
 
 	// Effective dates.
@@ -246,6 +248,23 @@ func Scan(text string, ctx Context) []Found {
 			out = append(out, Found{Start: s, End: e, Text: flat[s:e], Date: date, Kind: kind, What: what(flat, s, e)})
 		}
 	}
+	if strings.Contains(lower, "tháng đầu năm") {
+		// "hoàn thành trong 6 tháng đầu năm 2024": by 30 June
+		for _, m := range reHalfYear.FindAllStringSubmatchIndex(flat, -1) {
+			if taken(m[0], m[1]) {
+				continue
+			}
+			y, _ := strconv.Atoi(flat[m[2]:m[3]])
+			if y < 1900 || y > 2200 {
+				continue
+			}
+			d := iso(y, 6, 30)
+			if past(&d, ctx) {
+				continue
+			}
+			out = append(out, Found{Start: m[0], End: m[1], Text: flat[m[0]:m[1]], Date: &d, Kind: InMonth, What: what(flat, m[0], m[1])})
+		}
+	}
 	for _, re := range recurring {
 		if !strings.Contains(lower, "định kỳ") && !strings.Contains(lower, "hằng") && !strings.Contains(lower, "hàng") {
 			break
@@ -269,8 +288,9 @@ func Scan(text string, ctx Context) []Found {
 }
 
 var (
-	reYearly  = regexp.MustCompile(`^\s*(?:của\s+)?(?:hằng|hàng|mỗi)\s+năm\b`)
-	reRelYear = regexp.MustCompile(`^\s*(?:của\s+năm|năm\s+(?:sau|trước|tiếp\s+theo|kế\s+tiếp|liền\s+kề))`)
+	reHalfYear = regexp.MustCompile(`(?i)trong\s+6\s+tháng\s+đầu\s+năm\s+(\d{4})`)
+	reYearly   = regexp.MustCompile(`^\s*(?:của\s+)?(?:hằng|hàng|mỗi)\s+năm\b`)
+	reRelYear  = regexp.MustCompile(`^\s*(?:của\s+năm|năm\s+(?:sau|trước|tiếp\s+theo|kế\s+tiếp|liền\s+kề))`)
 	// amounts paid or earned every month are not duties ("trợ cấp hàng
 	// tháng", "thu nhập hằng tháng")
 	reMoneyBefore = regexp.MustCompile(`(?i)(?:trợ\s+cấp|phụ\s+cấp|lương|lương\s+hưu|thu\s+nhập|tiền|doanh\s+thu|chi\s+phí|mức\s+hưởng|trợ\s+giúp|nuôi\s+dưỡng|khấu\s+trừ)\s*$`)

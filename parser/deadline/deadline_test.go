@@ -38,6 +38,9 @@ func TestScan(t *testing.T) {
 		{"phấn đấu năm 2023 có thêm 10 xã đạt chuẩn", "", ""},
 		{"kế hoạch phân luồng đào tạo hằng năm gắn với", "", ""},
 		{"đến năm 2025, tầm nhìn đến năm 2050", "", ""},
+		// plans state the time of a task as "Thời gian hoàn thành: …"
+		{"Thời gian hoàn thành: Quý III/2023.", "2023-09-30", InQuarter},
+		{"hoàn thành trong 6 tháng đầu năm 2023", "2023-06-30", InMonth},
 		// corpus 029 (Luật Đất đai 2024): a day every year; a year the text does not fix
 		{"6. Bộ Tài nguyên và Môi trường tổng hợp kết quả thống kê đất đai hằng năm của cả nước và công bố trước ngày 30 tháng 6 hằng năm; tổng hợp báo cáo", "-", Recurring},
 		{"báo cáo Bộ Tài nguyên và Môi trường trước ngày 31 tháng 3 của năm kế tiếp, trừ năm kiểm kê đất đai.", "", ""},
