@@ -407,6 +407,14 @@ func (x *extractor) citations() []Citation {
 			setOnce(&c.Date, r.date)
 			setOnce(&c.Issuer, r.issuer)
 			setOnce(&c.Title, r.title)
+			// the running text's case over a capitalised heading's ("CỦA BỘ
+			// CHÍNH TRỊ" in the title of a plan)
+			if c.Issuer != nil && r.issuer != "" && isAllUpper(*c.Issuer) && !isAllUpper(r.issuer) {
+				c.Issuer = &r.issuer
+			}
+			if c.Title != nil && r.title != "" && isAllUpper(*c.Title) && !isAllUpper(r.title) {
+				c.Title = &r.title
+			}
 		}
 		pos := x.doc.Position(r.os)
 		m := Mention{Path: r.path, Text: r.text, Line: pos.Line, Col: pos.Col, Offset: r.os, End: r.oe,
@@ -431,6 +439,10 @@ func (x *extractor) citations() []Citation {
 // instrument sym (whose symbol holds its year: "92/2015/QH13").
 func yearFits(sym, y string) bool {
 	return y == "" || strings.Contains(sym, "/"+y+"/")
+}
+
+func isAllUpper(s string) bool {
+	return s == strings.ToUpper(s) && s != strings.ToLower(s)
 }
 
 func setOnce(p **string, v string) {
