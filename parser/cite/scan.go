@@ -1480,8 +1480,8 @@ func (s *seg) findChains() {
 			}
 			c.units = append(c.units, u)
 			c.e = k
-			if (s.punct(k, ",") || s.is(k, &pVa) || s.is(k, &pHoac)) && s.unitAt(k+1) > 0 && s.labelAt(k+1+s.unitAt(k+1)) {
-				k++
+			if (s.punct(k, ",") || s.is(k, &pVa) || s.is(k, &pHoac) || s.is(k, &pCua)) && s.unitAt(k+1) > 0 && s.labelAt(k+1+s.unitAt(k+1)) {
+				k++ // "khoản 3, Điều 46", "điểm a và điểm c", "khoản 3 của Điều 46"
 			}
 		}
 		// "Điều 1." opening a segment is the article itself
