@@ -20,7 +20,7 @@ import (
 
 // DefaultBatchBytes is how much text goes into one Bleve batch: memory
 // follows the bytes of a batch, not its number of documents.
-const DefaultBatchBytes = 2 << 20
+const DefaultBatchBytes = 1 << 20
 
 // UpdateOptions tune Update.
 type UpdateOptions struct {

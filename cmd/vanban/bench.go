@@ -60,6 +60,7 @@ func benchSources() []string {
 }
 
 func benchAction(c *cli.Context) error {
+	setMemoryLimit() // as vanban index does
 	w := c.App.Writer
 	n := c.Int("docs")
 	dir := c.String("dir")

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -71,10 +72,22 @@ Examples:
 	})
 }
 
+// defaultMemoryLimit is the Go heap's soft limit while indexing (unless
+// GOMEMLIMIT says otherwise): past it the collector runs more often instead
+// of letting the heap double, which keeps the peak resident size down.
+const defaultMemoryLimit = 350 << 20
+
+func setMemoryLimit() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
+}
+
 func indexAction(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return usageError(c, "index needs at least one PATH (file or folder)")
 	}
+	setMemoryLimit()
 	dir, err := indexDir(c)
 	if err != nil {
 		return err

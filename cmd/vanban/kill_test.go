@@ -95,8 +95,8 @@ func docSet(t *testing.T, dir string) indexed {
 	}
 	defer ix.Close()
 	var s indexed
-	if err := ix.Each(func(d index.Stored) error {
-		s.ids = append(s.ids, d.Result.Document.Number+"@"+filepath.Base(d.Source))
+	if err := ix.EachCitations(func(d index.CitingDoc) error {
+		s.ids = append(s.ids, d.Number+"@"+filepath.Base(d.Source))
 		return nil
 	}); err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 
 	"github.com/mattn/go-isatty"
 	"github.com/urfave/cli/v2"
@@ -48,17 +49,15 @@ type searchHitJSON struct {
 }
 
 func searchAction(c *cli.Context) error {
+	args, err := trailingFlags(c)
+	if err != nil {
+		return usageError(c, err.Error())
+	}
 	format := c.String("format")
 	if err := checkFormat(format, "table", "json"); err != nil {
-		return err
+		return usageError(c, err.Error())
 	}
-	q := ""
-	for i, a := range c.Args().Slice() {
-		if i > 0 {
-			q += " "
-		}
-		q += a
-	}
+	q := strings.Join(args, " ")
 	if q == "" && c.String("type") == "" && c.String("issuer") == "" && c.String("cites") == "" && c.String("from") == "" && c.String("to") == "" {
 		return usageError(c, "search needs a QUERY")
 	}
@@ -107,6 +106,54 @@ func searchAction(c *cli.Context) error {
 		}
 		fmt.Fprintf(w, "%d. %s  %s %s  score %.2f\n   %s\n   %s\n", i+1, where, d.Type, d.Date, h.Score, h.Snippet.Render(open, close), loc)
 	}
-	fmt.Fprintf(w, "%d of %d hits\n", len(res.Hits), res.Total)
+	if res.AtMost {
+		fmt.Fprintf(w, "%d of at most %d hits\n", len(res.Hits), res.Total)
+	} else {
+		fmt.Fprintf(w, "%d of %d hits\n", len(res.Hits), res.Total)
+	}
 	return nil
+}
+
+// trailingFlags applies the command's flags written after its positional
+// arguments ("search so tai chinh --limit 3": urfave/cli stops reading
+// flags at the first argument) and returns the positional arguments left.
+// Only names of the command's own flags are taken; any other word, even
+// one starting with "-", stays an argument.
+func trailingFlags(c *cli.Context) ([]string, error) {
+	byName := map[string]cli.Flag{}
+	for _, f := range c.Command.Flags {
+		for _, n := range f.Names() {
+			byName[n] = f
+		}
+	}
+	args := c.Args().Slice()
+	var rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			rest = append(rest, a)
+			continue
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		f, ok := byName[name]
+		if !ok {
+			rest = append(rest, a)
+			continue
+		}
+		if _, isBool := f.(*cli.BoolFlag); isBool {
+			if !hasValue {
+				value = "true"
+			}
+		} else if !hasValue {
+			if i+1 >= len(args) {
+				return nil, fmt.Errorf("flag %s needs a value", a)
+			}
+			i++
+			value = args[i]
+		}
+		if err := c.Set(f.Names()[0], value); err != nil {
+			return nil, fmt.Errorf("flag %s: %v", a, err)
+		}
+	}
+	return rest, nil
 }

@@ -1,0 +1,205 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The corpus of these tests: the example decisions of testdata/docs and
+// the seed, in the order of their paths (the order the index lists them
+// in), so that a ledger over the index compares with the one over the
+// files as given.
+var indexCorpus = []string{"../../testdata/docs", seed}
+
+// runApp2 runs vanban in-process and returns its standard output, its
+// standard error and its exit code.
+func runApp2(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	app := newApp()
+	var out, errOut bytes.Buffer
+	app.Writer, app.ErrWriter = &out, &errOut
+	code := 0
+	if err := app.Run(append([]string{"vanban"}, args...)); err != nil {
+		code = 2
+		if ee, ok := err.(exitError); ok {
+			code = ee.code
+		} else {
+			errOut.WriteString("vanban: " + err.Error() + "\n") // as run does
+		}
+	}
+	return out.String(), errOut.String(), code
+}
+
+// buildIndex indexes the test corpus into a new folder and returns it.
+func buildIndex(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "index")
+	_, stderr, code := runApp2(t, append([]string{"index", "--index", dir}, indexCorpus...)...)
+	if code != 0 || !strings.Contains(stderr, "indexed 11, unchanged 0, updated 0, failed 0") {
+		t.Fatalf("vanban index: exit %d\n%s", code, stderr)
+	}
+	return dir
+}
+
+type searchJSON struct {
+	Total int `json:"total"`
+	Hits  []struct {
+		Document struct {
+			Number, Type, Issuer, Date, Source string
+		} `json:"document"`
+		Path    string  `json:"path"`
+		Score   float64 `json:"score"`
+		Snippet string  `json:"snippet"`
+	} `json:"hits"`
+}
+
+func searchIndex(t *testing.T, args ...string) searchJSON {
+	t.Helper()
+	out, stderr, code := runApp2(t, append([]string{"search", "--format", "json"}, args...)...)
+	if code != 0 {
+		t.Fatalf("vanban search %v: exit %d\n%s", args, code, stderr)
+	}
+	var res searchJSON
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("search json: %v\n%s", err, out)
+	}
+	return res
+}
+
+// TestIndexDoneWhen runs the checks of the issue over a small index: a
+// folded search finds the seed's task, the citing documents and the task
+// ledger over the index are those of the files, re-indexing changes
+// nothing, and show prints the task.
+func TestIndexDoneWhen(t *testing.T) {
+	dir := buildIndex(t)
+	ixArg := "--index=" + dir
+
+	// search, flags before or after the words
+	for _, args := range [][]string{
+		{ixArg, "so tai chinh chu tri"},
+		{ixArg, "so", "tai", "chinh", "chu", "tri", "--limit", "3"},
+	} {
+		res := searchIndex(t, args...)
+		if len(res.Hits) == 0 || res.Hits[0].Document.Number != "79/QĐ-UBND" || res.Hits[0].Path != "2/3" {
+			t.Fatalf("search %v: top hit %+v, want 79/QĐ-UBND 2/3", args, res.Hits)
+		}
+		if !strings.Contains(res.Hits[0].Snippet, "«Sở Tài chính chủ trì»") {
+			t.Errorf("snippet %q", res.Hits[0].Snippet)
+		}
+		if args[len(args)-1] == "3" && len(res.Hits) != 3 {
+			t.Errorf("--limit 3 after the query: %d hits", len(res.Hits))
+		}
+	}
+
+	// cites --cited-by and --top: the index answers as the files do
+	for _, args := range [][]string{{"--cited-by", "40/2020/NĐ-CP"}, {"--cited-by", "40/2020/nd-cp"}, {"--top", "5"}} {
+		fromIndex, stderr, code := runApp2(t, append([]string{"cites", ixArg, "--format", "json"}, args...)...)
+		if code != 0 {
+			t.Fatalf("cites --index %v: exit %d\n%s", args, code, stderr)
+		}
+		fromFiles, _, _ := runApp2(t, append(append([]string{"cites", "--format", "json"}, args...), indexCorpus...)...)
+		if fromIndex != fromFiles {
+			t.Errorf("cites %v over the index:\n%s\nover the files:\n%s", args, fromIndex, fromFiles)
+		}
+	}
+	out, _, _ := runApp2(t, "cites", ixArg, "--format", "json", "--cited-by", "40/2020/NĐ-CP")
+	var citing []citingEntry
+	if err := json.Unmarshal([]byte(out), &citing); err != nil {
+		t.Fatal(err)
+	}
+	if len(citing) != 1 || citing[0].Number != "79/QĐ-UBND" || strings.Join(citing[0].Paths, ",") != "1/6/6.3/(6)" {
+		t.Errorf("cited-by 40/2020/NĐ-CP: %+v", citing)
+	}
+	out, _, _ = runApp2(t, "cites", ixArg, "--top", "3")
+	if !strings.Contains(out, "documents") || strings.Count(out, "\n") != 5 {
+		t.Errorf("cites --top 3 table:\n%s", out)
+	}
+
+	// tasks --lead and deadlines: the ledgers of the files
+	for _, args := range [][]string{{"tasks", "--lead", "so tai chinh"}, {"tasks", "--agency", "Sở KH&ĐT"}, {"tasks"}, {"deadlines"}} {
+		fromIndex, stderr, code := runApp2(t, append(append([]string{}, args...), ixArg, "--format", "json")...)
+		if code != 0 {
+			t.Fatalf("%v --index: exit %d\n%s", args, code, stderr)
+		}
+		fromFiles, _, _ := runApp2(t, append(append(append([]string{}, args...), "--format", "json"), indexCorpus...)...)
+		if fromIndex != fromFiles {
+			t.Errorf("%v over the index differs from the files:\n%s\n---\n%s", args, fromIndex, fromFiles)
+		}
+	}
+	out, _, _ = runApp2(t, "tasks", ixArg, "--lead", "so tai chinh", "--format", "json")
+	var rows []ledgerRow
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range rows {
+		if strings.HasSuffix(r.Document, "qd-79-2023-langson.txt") && r.Path == "2/3" {
+			found = true
+		}
+		if !strings.Contains(strings.ToLower(strings.Join(r.Lead, ";")), "tài chính") {
+			t.Errorf("row %s %s led by %v", r.Document, r.Path, r.Lead)
+		}
+	}
+	if !found {
+		t.Errorf("tasks --lead 'so tai chinh' misses the seed's 2/3: %d rows", len(rows))
+	}
+
+	// re-indexing changes nothing
+	_, stderr, code := runApp2(t, append([]string{"index", ixArg}, indexCorpus...)...)
+	if code != 0 || !strings.Contains(stderr, "indexed 0, unchanged 11, updated 0, failed 0, pruned 0") {
+		t.Errorf("second index run: exit %d: %s", code, stderr)
+	}
+	again := searchIndex(t, ixArg, "so tai chinh chu tri")
+	first := searchIndex(t, ixArg, "so tai chinh chu tri")
+	if again.Total != first.Total || again.Total == 0 {
+		t.Errorf("totals %d, %d", first.Total, again.Total)
+	}
+
+	// show: one task, and the document
+	out, stderr, code = runApp2(t, "show", ixArg, "79/qd-ubnd", "2/3", "--format", "json")
+	if code != 0 {
+		t.Fatalf("show: exit %d\n%s", code, stderr)
+	}
+	var task struct {
+		Document struct{ Number string } `json:"document"`
+		Path     string                  `json:"path"`
+		Lead     []string                `json:"lead"`
+		Text     string                  `json:"text"`
+	}
+	if err := json.Unmarshal([]byte(out), &task); err != nil {
+		t.Fatalf("show json: %v\n%s", err, out)
+	}
+	if task.Document.Number != "79/QĐ-UBND" || task.Path != "2/3" || strings.Join(task.Lead, ";") != "Sở Tài chính" ||
+		!strings.HasPrefix(task.Text, "3. Sở Tài chính chủ trì hướng dẫn") {
+		t.Errorf("show 79/qd-ubnd 2/3: %+v", task)
+	}
+	out, _, code = runApp2(t, "show", ixArg, "79/QĐ-UBND")
+	if code != 0 || !strings.HasPrefix(out, "79/QĐ-UBND · Quyết định · Ủy ban nhân dân tỉnh Lạng Sơn · 2023-01-19\n") ||
+		!strings.Contains(out, "Sở Tài chính chủ trì hướng dẫn các cấp") {
+		t.Errorf("show 79/QĐ-UBND (exit %d):\n%.400s", code, out)
+	}
+	if _, stderr, code := runApp2(t, "show", ixArg, "79/QĐ-UBND", "9/9"); code == 0 || !strings.Contains(stderr, `no task "9/9"`) {
+		t.Errorf("show of a missing task: exit %d, %q", code, stderr)
+	}
+	if _, _, code := runApp2(t, "show", ixArg, "1/XX-YY"); code == 0 {
+		t.Errorf("show of a missing document exits 0")
+	}
+}
+
+// TestSearchUsage: flag values are checked and an index that is not there
+// is named.
+func TestSearchUsage(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "none")
+	if _, stderr, code := runApp2(t, "search", "--index", dir, "ngan sach"); code == 0 || !strings.Contains(stderr, "no index at "+dir) {
+		t.Errorf("search of a missing index: exit %d %s", code, stderr)
+	}
+	if _, _, code := runApp2(t, "search", "--index", dir, "ngan", "--limit"); code != 2 {
+		t.Errorf("--limit without a value: exit %d, want 2", code)
+	}
+	if _, _, code := runApp2(t, "cites", "--index", dir, "--top", "0"); code != 2 {
+		t.Errorf("--top 0: exit %d, want 2", code)
+	}
+}
