@@ -106,6 +106,10 @@ func TestScan(t *testing.T) {
 		// corpus 018 (TT 11/2024/TT-BNV), 021 (TTLT 89/2016): verbs of several words
 		{"a) Ủy ban nhân dân cấp tỉnh có văn bản đề nghị Bộ Tài nguyên và Môi trường kiểm tra, rà soát hồ sơ địa giới đơn vị hành chính.", "Ủy ban nhân dân cấp tỉnh", "", ""},
 		{"b) Cơ quan hải quan ra quyết định cuối cùng về việc thông quan hàng hóa xuất khẩu, nhập khẩu, quá cảnh.", "Cơ quan hải quan", "", ""},
+		// corpus 016 (NĐ 61-CP): a permission is no task; corpus 007: "xuất nhập khẩu" is a noun
+		{"Các tổ chức trong nước, cá nhân là công dân Việt Nam định cư ở Việt Nam được phép kinh doanh nhà ở và phải thực hiện đăng ký kinh doanh.", "", "", ""},
+		{"Cục trưởng Cục Thuế xuất nhập khẩu, Cục trưởng Cục Hải quan các tỉnh, thành phố, Thủ trưởng các đơn vị thuộc Tổng cục Hải quan chịu trách nhiệm thi hành Quyết định này.",
+			"Cục trưởng Cục Thuế xuất nhập khẩu|Cục trưởng Cục Hải quan các tỉnh, thành phố|Thủ trưởng các đơn vị thuộc Tổng cục Hải quan", "", ""},
 		// the standard closing formulas of HĐND resolutions and party documents
 		{"Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh, các Tổ đại biểu và đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết này.",
 			"Thường trực Hội đồng nhân dân tỉnh|các Ban của Hội đồng nhân dân tỉnh|các Tổ đại biểu|đại biểu Hội đồng nhân dân tỉnh", "", ""},
@@ -241,6 +245,18 @@ a) Chỉ đạo, hướng dẫn, kiểm tra và tổ chức thực hiện Nghị
 // A first line a converter wrapped mid-sentence is not a heading (corpus
 // 031, pandoc Markdown); an enumeration of units ending with a period is
 // not one either (corpus 015).
+// A heading's lead is inherited by the clauses that state a duty, not by
+// lines without a verb (corpus 035: the recipients' list under the last
+// clause).
+func TestInheritOnlyDuties(t *testing.T) {
+	if fs := Scan("Văn phòng Chính phủ;", []string{"Bộ Tư pháp"}); len(fs) != 0 {
+		t.Errorf("got %+v", fs)
+	}
+	if fs := Scan("Cử cán bộ chuyên môn tham gia công tác huấn luyện lực lượng đo đạc;", []string{"Cục đo đạc và bản đồ Nhà nước"}); len(fs) != 1 {
+		t.Errorf("got %+v", fs)
+	}
+}
+
 func TestNotHeadings(t *testing.T) {
 	if l := headingLead("1\\. Chính phủ, Hội đồng nhân dân, Ủy ban nhân dân thành phố Đà Nẵng,\nchính quyền địa phương các đơn vị hành chính liên quan có trách nhiệm tổ chức thi hành Nghị quyết này."); l != nil {
 		t.Errorf("wrapped line read as heading: %q", l)

@@ -247,8 +247,8 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 			if p < 0 || toks[p].w == ":" {
 				continue
 			}
-			if seq(toks, p, "có", "thể") {
-				continue // "Tòa án có thể quyết định …": a power, not a task
+			if seq(toks, p, "có", "thể") || permitted(toks, st, p) {
+				continue // "Tòa án có thể quyết định …", "X được phép …": a power, not a task
 			}
 			if !atStart && !giao && !toks[st].cap && toks[st].f != "các" {
 				// a bare "đơn vị" after a comma is an object, unless it
@@ -331,6 +331,9 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 		out = append(out, f)
 	}
 	if len(subs) == 0 {
+		if len(inherited) > 0 && !hasVerb(toks, i, b) {
+			inherited = nil // "Nơi nhận", "Ô 1": no duty to inherit a lead for
+		}
 		emit(i, b, inherited, nil, len(inherited) > 0)
 		return out
 	}
@@ -388,6 +391,26 @@ func asIntro(toks []token, j, b int) bool {
 		}
 		if toks[k].punct && toks[k].w != "," {
 			return false
+		}
+	}
+	return false
+}
+
+// hasVerb reports whether toks[a:b] has a verb.
+func hasVerb(toks []token, a, b int) bool {
+	for k := a; k < b; k++ {
+		if isMarker(toks, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// permitted reports a "được phép" between a subject and its verb.
+func permitted(toks []token, st, p int) bool {
+	for k := st; k < p+2 && k+1 < len(toks); k++ {
+		if seq(toks, k, "được", "phép") {
+			return true
 		}
 	}
 	return false

@@ -163,7 +163,7 @@ func contains(list []string, s string) bool {
 var markers = append(phrases(true, "chủ động", "khẩn trương", "tiếp tục", "tập trung", "phải", "chịu trách nhiệm",
 	"kịp thời", "kiên quyết", "không", "cần", "có trách nhiệm", "nghiêm túc", "tăng cường", "đẩy mạnh",
 	"quyết liệt", "thường xuyên", "tích cực", "khẩn cấp", "định kỳ", "hằng tháng", "hằng quý", "hằng năm", "phát huy",
-	"hoàn toàn", "có thể", "chỉ", "là"),
+	"hoàn toàn", "có thể", "chỉ", "là", "có nhiệm vụ"),
 	phrases(false, "chủ trì", "phối hợp", "thực hiện", "hướng dẫn", "tham mưu", "giao", "phân bổ", "báo cáo",
 		"ban hành", "đôn đốc", "theo dõi", "chỉ đạo", "lập", "rà soát", "hoàn thành", "nhập", "căn cứ", "triển khai",
 		"xây dựng", "tổ chức", "nộp", "tổng hợp", "kiểm tra", "đề xuất", "trình", "công bố", "quản lý", "đảm bảo",
@@ -175,7 +175,7 @@ var markers = append(phrases(true, "chủ động", "khẩn trương", "tiếp t
 		"trả lời", "giải quyết", "thanh toán", "quyết định", "chấp hành", "thi hành", "áp dụng", "phân loại",
 		"đăng ký", "công khai", "hướng", "lựa chọn", "khắc phục", "tháo gỡ", "quy định", "kêu gọi",
 		"thống nhất quản lý", "buộc", "giúp", "tham gia", "thiết lập", "xác lập", "lãnh đạo", "quán triệt",
-		"ra quyết định", "kết nối", "có văn bản")...)
+		"ra quyết định", "kết nối", "có văn bản", "cử", "xác minh")...)
 
 // orgNext are the words after "tổ chức" that make it a noun.
 var orgNext = []string{"đảng", "chính", "xã", "đoàn", "hội", "kinh", "tín", "quốc", "phi", "khác", "liên", ",", "cá", "và", "thành"}
@@ -198,6 +198,8 @@ var notMarker = map[string][]string{
 	"quy":   {"theo", "các", "những", "tại", "đúng", "có", "của", "với", "và", "mọi", "một", "số", "ban", "này", "bản"},
 	"chỉ":   {"không", "địa", "ngón"},
 	"là":    {"nhất", "biệt", "tức", "hoặc", "đó", "như", "kể"},
+	"cử":    {"bầu", "ứng", "tuyển", "đề", "cắt"},
+	"nhập":  {"xuất", "thu"},
 }
 
 // isMarker returns the length of the marker at toks[i] (0 if none) and
