@@ -408,7 +408,12 @@ func hasVerb(toks []token, a, b int) bool {
 
 // permitted reports a "được phép" between a subject and its verb.
 func permitted(toks []token, st, p int) bool {
-	for k := st; k < p+2 && k+1 < len(toks); k++ {
+	// "cá nhân là công dân Việt Nam … được phép": a copula inside the
+	// subject may come first, so look a little past the verb
+	for k := st; k < max(p+2, st+25) && k+1 < len(toks); k++ {
+		if toks[k].punct && toks[k].w != "," {
+			break
+		}
 		if seq(toks, k, "được", "phép") {
 			return true
 		}
