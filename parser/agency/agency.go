@@ -44,6 +44,7 @@ func ExtractExcept(doc *parser.Document, skip func(off int) bool) []Responsibili
 	out := []Responsibility{}
 	heads := map[*parser.Node][]string{} // units whose heading names their lead
 	law := isLaw(doc.Header.Type)
+	rules := isRules(doc.Header.Type)
 	scope := map[*parser.Node]bool{} // articles read by noDuties
 	for _, s := range doc.Segments() {
 		if s.Quoted || !taskPath(s.Path) || s.Node.Kind == parser.KindTable {
@@ -64,9 +65,9 @@ func ExtractExcept(doc *parser.Document, skip func(off int) bool) []Responsibili
 		}
 		switch s.Node.Kind {
 		case parser.KindItem, parser.KindArticle:
-			if l := headingLead(s.Text); len(l) > 0 && (!law || len(dropGeneric(l)) > 0) {
-				if law {
-					l = dropGeneric(l)
+			if l := headingLead(s.Text); len(l) > 0 && (!(law || rules) || len(dropGeneric(l, law)) > 0) {
+				if law || rules {
+					l = dropGeneric(l, law)
 				}
 				heads[s.Node] = l
 				pos := doc.Position(s.Offset)
@@ -85,8 +86,8 @@ func ExtractExcept(doc *parser.Document, skip func(off int) bool) []Responsibili
 			if r.Speech && issuerSpeaks(doc.Header.Issuer, r.Lead) {
 				continue // "Tổng cục Hải quan yêu cầu …": the document speaking
 			}
-			if law {
-				r.Lead = dropGeneric(r.Lead)
+			if (law || rules) && !executes(r.Text) {
+				r.Lead = dropGeneric(r.Lead, law)
 				if len(r.Lead) == 0 && len(r.ReportTo) == 0 {
 					continue
 				}
@@ -110,6 +111,22 @@ func isLaw(typ string) bool {
 		return true
 	}
 	return false
+}
+
+// isRules reports a decree or circular: the persons it regulates ("tổ
+// chức, cá nhân kinh doanh nhà ở phải …") have obligations, not tasks.
+func isRules(typ string) bool {
+	switch vntext.Key(typ) {
+	case "nghi dinh", "thong tu", "thong tu lien tich":
+		return true
+	}
+	return false
+}
+
+// executes reports the execution clause ("… chịu trách nhiệm thi hành
+// Nghị định này"), whose addressees are all kept.
+func executes(text string) bool {
+	return strings.Contains(vntext.Key(text), "trach nhiem thi hanh")
 }
 
 // noDutyTitles are article titles under which nothing is a task.
@@ -139,18 +156,22 @@ func noDuties(n *parser.Node, seen map[*parser.Node]bool) bool {
 	return false
 }
 
-// generic are the class nouns a law's rules are addressed to.
-var generic = regexp.MustCompile(`^(?:cac |moi |nhung )?(?:co quan|to chuc|ca nhan|nguoi|don vi|doanh nghiep|nha dau tu|chu dau tu|ho gia dinh|cong dan|phap nhan|truong hop|chu so huu|ben)\b`)
+// generic are the class nouns a law's rules are addressed to; persons
+// are the regulated persons of decrees and circulars too.
+var (
+	generic = regexp.MustCompile(`^(?:cac |moi |nhung )?(?:co quan|to chuc|ca nhan|nguoi|don vi|doanh nghiep|nha dau tu|chu dau tu|ho gia dinh|cong dan|phap nhan|truong hop|chu so huu|ben)\b`)
+	persons = regexp.MustCompile(`^(?:cac |moi |nhung )?(?:to chuc|ca nhan|nguoi (?:su dung|nop|khai|dan|lao dong|nuoc ngoai|co)|ho gia dinh|cong dan|phap nhan|doanh nghiep|nha dau tu|chu dau tu|chu so huu)\b`)
+)
 
 // namedOrgan are generic-looking names that are real organs ("Cơ quan
 // điều tra", "cơ quan có chức năng quản lý đất đai", "cơ quan hải quan").
 var namedOrgan = regexp.MustCompile(`^(?:cac )?co quan (?:dieu tra|hai quan|thue|thi hanh an|canh sat|an ninh|co chuc nang|quan ly nha nuoc ve|tai chinh|thong ke|kiem sat|bao hiem)`)
 
-func dropGeneric(lead []string) []string {
+func dropGeneric(lead []string, law bool) []string {
 	out := lead[:0:0]
 	for _, l := range lead {
 		k := vntext.Key(l)
-		if generic.MatchString(k) && !namedOrgan.MatchString(k) {
+		if law && generic.MatchString(k) && !namedOrgan.MatchString(k) || !law && persons.MatchString(k) {
 			continue
 		}
 		out = append(out, l)

@@ -257,6 +257,22 @@ func TestInheritOnlyDuties(t *testing.T) {
 	}
 }
 
+// A decree's regulated persons have obligations, not tasks (corpus 016,
+// NĐ 61-CP); its execution clause keeps every addressee.
+func TestDecreePersons(t *testing.T) {
+	got := extract(t, `CHÍNH PHỦ
+Số: 61-CP
+NGHỊ ĐỊNH
+Điều 14. Các tổ chức cá nhân kinh doanh nhà ở phải trả tiền sử dụng đất ở hoặc trả tiền thuê đất.
+Điều 24. Bộ Tài chính chịu trách nhiệm hướng dẫn các khoản thu và thuế phải nộp vào Ngân sách Nhà nước.
+Điều 28. Bộ trưởng, Thủ trưởng cơ quan ngang Bộ và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Nghị định này.
+`)
+	want := []string{"24|Bộ Tài chính", "28|Bộ trưởng;Thủ trưởng cơ quan ngang Bộ;các tổ chức, cá nhân có liên quan"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func TestNotHeadings(t *testing.T) {
 	if l := headingLead("1\\. Chính phủ, Hội đồng nhân dân, Ủy ban nhân dân thành phố Đà Nẵng,\nchính quyền địa phương các đơn vị hành chính liên quan có trách nhiệm tổ chức thi hành Nghị quyết này."); l != nil {
 		t.Errorf("wrapped line read as heading: %q", l)
