@@ -394,6 +394,31 @@ func cell(text string, ctx Context) []Found {
 		}
 		return mk(&d, InYear)
 	}
+	if k := vntext.Key(flat); strings.HasSuffix(k, " hang nam") || strings.HasSuffix(k, " moi nam") {
+		return mk(nil, Recurring) // "Quý II hằng năm", "Trước 15/11 hàng năm"
+	}
+	// "Quý II", "Trong Quý I", "Tháng 6", "Tháng 11, 12": the document's year
+	if m := reCellQuarterNoYear.FindStringSubmatch(flat); m != nil && ctx.Year > 0 {
+		qs := quarterRe.FindAllString(m[1], -1)
+		if q := quarterNum(qs[len(qs)-1]); q > 0 {
+			d := iso(ctx.Year, 3*q, daysIn(ctx.Year, 3*q))
+			return mk(&d, InQuarter)
+		}
+	}
+	if m := reCellMonthNoYear.FindStringSubmatch(flat); m != nil && ctx.Year > 0 {
+		ms := reNum.FindAllString(m[1], -1)
+		if mo, _ := strconv.Atoi(ms[len(ms)-1]); mo >= 1 && mo <= 12 {
+			d := iso(ctx.Year, mo, daysIn(ctx.Year, mo))
+			return mk(&d, InMonth)
+		}
+	}
+	// "Năm 2024, 2025": the last year
+	if m := reCellYears.FindStringSubmatch(flat); m != nil {
+		if y, _ := strconv.Atoi(m[1]); y >= 1900 && y <= 2200 {
+			d := iso(y, 12, 31)
+			return mk(&d, InYear)
+		}
+	}
 	if fs := Scan(text, ctx); len(fs) > 0 {
 		return fs
 	}
@@ -430,13 +455,17 @@ func cell(text string, ctx Context) []Found {
 }
 
 var (
-	cellRecurring = regexp.MustCompile(`^(?:thuong xuyen|lien tuc|hang nam|hang thang|hang quy|hang tuan|dinh ky|theo dinh ky|thuong xuyen, hang nam|hang nam, thuong xuyen)\b`)
-	cellYearEnd   = regexp.MustCompile(`^(?:cuoi nam|quy iv|trong nam)$`)
-	cellAnyDate   = regexp.MustCompile(`(?i)` + reAnyDate + `|(?P<yb>\b\d{4}\b)`)
-	cellYearRange = regexp.MustCompile(`^(?:(?:năm|giai đoạn|Năm|Giai đoạn|Năm học|năm học)\s+)?(\d{4})\s*[-–]\s*(\d{4})$`)
-	reCellFrom    = regexp.MustCompile(`(?i)^(?:kể\s+)?từ\s`)
-	reCellMonths  = regexp.MustCompile(`(?i)^(?:(?:tháng|t)\s*\d{1,2}(?:\s*/\s*\d{4})?\s*(?:[-–,]|và|đến)\s*(?:tháng\s*)?|T)(\d{1,2})\s*/\s*(\d{4})$`)
-	reCellHalf    = regexp.MustCompile(`(?i)^(?:trong\s+)?6\s+tháng\s+(đầu|cuối)\s+năm\s+(\d{4})$`)
+	cellRecurring       = regexp.MustCompile(`^(?:thuong xuyen|lien tuc|hang nam|hang thang|hang quy|hang tuan|dinh ky|theo dinh ky|thuong xuyen, hang nam|hang nam, thuong xuyen)\b`)
+	cellYearEnd         = regexp.MustCompile(`^(?:cuoi nam|quy iv|trong nam)$`)
+	cellAnyDate         = regexp.MustCompile(`(?i)` + reAnyDate + `|(?P<yb>\b\d{4}\b)`)
+	cellYearRange       = regexp.MustCompile(`^(?:(?:năm|giai đoạn|Năm|Giai đoạn|Năm học|năm học)\s+)?(\d{4})\s*[-–]\s*(\d{4})$`)
+	reCellQuarterNoYear = regexp.MustCompile(`(?i)^(?:trong\s+|cuối\s+)?(quý\s+(?:IV|I{1,3}|[1-4])(?:\s*(?:,|và|-|–)\s*(?:quý\s+)?(?:IV|I{1,3}|[1-4]))*)$`)
+	reCellMonthNoYear   = regexp.MustCompile(`(?i)^(?:trong\s+)?(tháng\s+\d{1,2}(?:\s*(?:,|và|-|–|đến)\s*(?:tháng\s+)?\d{1,2})*)$`)
+	reCellYears         = regexp.MustCompile(`(?i)^(?:năm\s+)?\d{4}(?:\s*(?:,|và)\s*\d{4})*\s*(?:,|và)\s*(\d{4})$`)
+	reNum               = regexp.MustCompile(`\d{1,2}`)
+	reCellFrom          = regexp.MustCompile(`(?i)^(?:kể\s+)?từ\s`)
+	reCellMonths        = regexp.MustCompile(`(?i)^(?:(?:tháng|t)\s*\d{1,2}(?:\s*/\s*\d{4})?\s*(?:[-–,]|và|đến)\s*(?:tháng\s*)?|T)(\d{1,2})\s*/\s*(\d{4})$`)
+	reCellHalf          = regexp.MustCompile(`(?i)^(?:trong\s+)?6\s+tháng\s+(đầu|cuối)\s+năm\s+(\d{4})$`)
 )
 
 // dateOf resolves the date groups of match m. unit is "day", "month",

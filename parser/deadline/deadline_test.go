@@ -110,6 +110,10 @@ func TestCell(t *testing.T) {
 		{"6 tháng đầu năm 2024", "2024-06-30", InMonth},
 		{"Năm học 2024-2025", "2025-12-31", InYear},
 		{"Trước 30/6/2024", "2024-06-30", Before},
+		{"Quý II", "2023-06-30", InQuarter},
+		{"Tháng 11, 12", "2023-12-31", InMonth},
+		{"Năm 2024, 2025", "2025-12-31", InYear},
+		{"Quý II hằng năm", "", Recurring},
 	} {
 		fs := Cell(c.text, ctx2023)
 		if len(fs) != 1 || fs[0].Kind != c.kind || deref(fs[0].Date) != c.want {
