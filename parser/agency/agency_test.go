@@ -110,6 +110,11 @@ func TestScan(t *testing.T) {
 		{"Các tổ chức trong nước, cá nhân là công dân Việt Nam định cư ở Việt Nam được phép kinh doanh nhà ở và phải thực hiện đăng ký kinh doanh.", "", "", ""},
 		{"Cục trưởng Cục Thuế xuất nhập khẩu, Cục trưởng Cục Hải quan các tỉnh, thành phố, Thủ trưởng các đơn vị thuộc Tổng cục Hải quan chịu trách nhiệm thi hành Quyết định này.",
 			"Cục trưởng Cục Thuế xuất nhập khẩu|Cục trưởng Cục Hải quan các tỉnh, thành phố|Thủ trưởng các đơn vị thuộc Tổng cục Hải quan", "", ""},
+		// letters route reports "(qua …)" to a unit whose name has a verb in it; "phản ánh về X" reports to X
+		{"Đề nghị các đơn vị khẩn trương triển khai, báo cáo kết quả về Tổng cục Hải quan (qua Cục Giám sát quản lý) trước ngày 20/3/2017.",
+			"các đơn vị", "", "Tổng cục Hải quan|Cục Giám sát quản lý"},
+		{"Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các đơn vị phản ánh về Sở Tài chính để tổng hợp, báo cáo UBND tỉnh xem xét, giải quyết.",
+			"", "", "Sở Tài chính|UBND tỉnh"},
 		// the standard closing formulas of HĐND resolutions and party documents
 		{"Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh, các Tổ đại biểu và đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết này.",
 			"Thường trực Hội đồng nhân dân tỉnh|các Ban của Hội đồng nhân dân tỉnh|các Tổ đại biểu|đại biểu Hội đồng nhân dân tỉnh", "", ""},

@@ -522,7 +522,7 @@ func roles(text string, toks []token, a, b int) (coop []string, rep reports, lea
 				coop = appendNew(coop, names...)
 				k = end - 1
 			}
-		case seq(toks, k, "báo", "cáo") && !(k > 0 && (toks[k-1].f == "chế" || toks[k-1].f == "độ")):
+		case seq(toks, k, "báo", "cáo") && !(k > 0 && (toks[k-1].f == "chế" || toks[k-1].f == "độ")) || seq(toks, k, "phản", "ánh"):
 			j := k + 2
 			for j < b && (toks[j].w == "," || seq(toks, j, "đề", "xuất") || seq(toks, j, "kiến", "nghị") || toks[j].f == "lên" || toks[j].f == "về" || toks[j].f == "cho" || seq(toks, j, "trực", "tiếp")) {
 				if toks[j].f == "đề" || toks[j].f == "kiến" || toks[j].f == "trực" {
@@ -594,10 +594,21 @@ func roles(text string, toks []token, a, b int) (coop []string, rep reports, lea
 			}
 			for j < b && toks[j].w != ")" {
 				if headAt(toks, j) > 0 {
-					names, end := targets(text, toks, j, b)
-					rep.all = appendNew(rep.all, names...)
-					rep.leadless = appendNew(rep.leadless, names...)
+					// a routing note names its agency up to a comma, the
+					// ")" or a qualifier ("(qua Cục Giám sát quản lý)",
+					// "(qua Sở Tài chính đối với vốn chi thường xuyên, …)")
+					end := nameEnd(toks, j, b)
+					for end < b && toks[end].w != ")" && toks[end].w != "," && toks[end].w != ";" && toks[end].w != "(" && !isStop(toks, end) {
+						end++ // a verb-like word inside the name ("Cục Giám sát quản lý")
+					}
+					if name := nameText(text, toks, j, end); name != "" {
+						rep.all = appendNew(rep.all, name)
+						rep.leadless = appendNew(rep.leadless, name)
+					}
 					j = end
+					if j < b && (toks[j].f == "và") {
+						j++
+					}
 					continue
 				}
 				// skip to the next list member

@@ -175,7 +175,7 @@ var markers = append(phrases(true, "chủ động", "khẩn trương", "tiếp t
 		"trả lời", "giải quyết", "thanh toán", "quyết định", "chấp hành", "thi hành", "áp dụng", "phân loại",
 		"đăng ký", "công khai", "hướng", "lựa chọn", "khắc phục", "tháo gỡ", "quy định", "kêu gọi",
 		"thống nhất quản lý", "buộc", "giúp", "tham gia", "thiết lập", "xác lập", "lãnh đạo", "quán triệt",
-		"ra quyết định", "kết nối", "có văn bản", "cử", "xác minh")...)
+		"ra quyết định", "kết nối", "có văn bản", "cử", "xác minh", "phản ánh")...)
 
 // orgNext are the words after "tổ chức" that make it a noun.
 var orgNext = []string{"đảng", "chính", "xã", "đoàn", "hội", "kinh", "tín", "quốc", "phi", "khác", "liên", ",", "cá", "và", "thành"}
