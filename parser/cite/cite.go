@@ -200,13 +200,20 @@ func isEditorNote(note string) bool {
 
 func (x *extractor) run() {
 	segs := x.doc.Segments()
+	// in the order of the text: a line the tree placed elsewhere ("" path)
+	// comes right after the paragraph it continues
+	sort.SliceStable(segs, func(i, j int) bool { return segs[i].Offset < segs[j].Offset })
 	for i := 0; i < len(segs); i++ {
 		sg := segs[i]
 		if skipPaths[sg.Path] {
 			continue
 		}
 		idx := i
-		for i+1 < len(segs) && x.wrapped(sg, segs[i+1]) {
+		for i+1 < len(segs) {
+			x.orphans(&sg, segs[i+1].Offset)
+			if !x.wrapped(sg, segs[i+1]) {
+				break
+			}
 			next := segs[i+1]
 			sg.Text = x.doc.Text[sg.Offset : next.Offset+len(next.Text)]
 			i++
@@ -241,6 +248,28 @@ func (x *extractor) wrapped(a, b parser.Segment) bool {
 		return false
 	}
 	return isUpper(first)
+}
+
+// orphans extends a paragraph cut mid-sentence over the lines after it
+// that no unit holds, up to next ("… Quyết định số 1513/QĐ-" and the
+// line "TTg ngày 03/12/2022 của Thủ tướng Chính phủ …" that the tree left
+// out): at most maxOrphanLines lines, no blank line, no table row.
+func (x *extractor) orphans(a *parser.Segment, next int) {
+	end := a.Offset + len(a.Text)
+	if next <= end || next > len(x.doc.Text) || x.doc.Text[a.Offset:end] != a.Text {
+		return
+	}
+	gap := strings.TrimRightFunc(x.doc.Text[end:next], isSpace)
+	body := strings.TrimSpace(gap)
+	if body == "" || strings.Contains(gap, "\n\n") || strings.Count(gap, "\n") > maxOrphanLines || !strings.HasPrefix(gap, "\n") {
+		return
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(a.Text, isSpace))
+	first, _ := utf8.DecodeRuneInString(body)
+	if strings.ContainsRune(wrapEnds, last) || strings.ContainsRune(wrapStarts, first) || !isAlnum(first) {
+		return
+	}
+	a.Text = x.doc.Text[a.Offset : end+strings.Index(gap, body)+len(body)]
 }
 
 // symKey is the matching form of a number/symbol: no white space, folded.

@@ -248,6 +248,9 @@ func (s *seg) scan() {
 		}
 	}
 	s.findChains()
+	if s.x.selfKey == "" && (s.sg.Path == "header" || s.sg.Path == "") {
+		s.ownNumber()
+	}
 	for i := 0; i < n; {
 		if s.tyLen(i) > 0 {
 			if end := s.typed(i); end > i {
@@ -297,6 +300,19 @@ func symIssuer(sym string) string {
 		parts = append(parts, vntext.Fold(p))
 	}
 	return strings.Join(parts, "-")
+}
+
+// ownNumber takes the document's own number from its header ("Số:
+// 79/QĐ-UBND") when the header parser gave none.
+func (s *seg) ownNumber() {
+	for i := 0; i+2 < len(s.toks); i++ {
+		if s.toks[i].cap && s.is(i, &pSo) && s.punct(i+1, ":") {
+			if e := s.symbolAt(i + 2); e > 0 {
+				s.x.selfKey = symKey(s.symText(i+2, e))
+			}
+			return
+		}
+	}
 }
 
 // ---------------------------------------------------------------------------

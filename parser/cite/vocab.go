@@ -218,6 +218,10 @@ var groupNameStops = map[string]bool{"ngay": true, "nam": true, "so": true, "cua
 // instrument cited before to be a mention of it.
 const descMinWords = 8
 
+// maxOrphanLines bounds the lines no unit holds that may continue a
+// paragraph cut mid-sentence (extractor.orphans).
+const maxOrphanLines = 3
+
 // wrapEnds end a paragraph: after them a line break is not a wrapped
 // sentence; wrapStarts open a new paragraph (table rows, bullets, quotes).
 const (
