@@ -24,11 +24,13 @@ import (
 //	           which are rare, instead of intersecting the positions of
 //	           common syllables
 //	vn_exact2  the same on exact tokens (registered; not in the mapping)
-//	vn_text    the one analyzer of the index's text field: tokenizes once
-//	           and emits, for every token, its folded form, its exact form
-//	           prefixed with ExactPrefix when that differs from the folded
-//	           one, and the folded pair it starts. The field keeps no
-//	           positions: a phrase is looked up as its pairs.
+//	vn_marks   for every token, its exact form prefixed with ExactPrefix
+//	           when that differs from its folded form, and the folded pair
+//	           it starts with the next token: the terms that only select
+//	           or boost (the index keeps them without frequencies or norms,
+//	           and no positions: a phrase is looked up as its pairs)
+//	vn_text    vn_fold and vn_marks in one stream (registered; not in the
+//	           mapping)
 //
 // There is no stop list and no stemming: "an" (an toàn) is a word.
 const (
@@ -37,8 +39,10 @@ const (
 	AnalyzerExact2 = "vn_exact2"
 	AnalyzerFold2  = "vn_fold2"
 	AnalyzerText   = "vn_text"
+	AnalyzerMarks  = "vn_marks"
 	FilterText     = "vn_text"
-	// ExactPrefix marks the exact form of a word in the vn_text field; the
+	FilterMarks    = "vn_marks"
+	// ExactPrefix marks the exact form of a word (vn_marks, vn_text); the
 	// tokenizer never yields it, so it cannot meet a folded term.
 	ExactPrefix     = "^"
 	FilterExact     = "vn_exact"
@@ -58,10 +62,14 @@ func init() {
 		return bigramFilter{}, nil
 	}))
 	must(registry.RegisterTokenFilter(FilterText, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return textFilter{}, nil
+		return textFilter{fold: true, exact: true, pairs: true}, nil
+	}))
+	must(registry.RegisterTokenFilter(FilterMarks, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return textFilter{exact: true, pairs: true}, nil
 	}))
 	for name, filters := range map[string][]analysis.TokenFilter{
-		AnalyzerText:   {textFilter{}},
+		AnalyzerText:   {textFilter{fold: true, exact: true, pairs: true}},
+		AnalyzerMarks:  {textFilter{exact: true, pairs: true}},
 		AnalyzerExact:  {exactFilter{}},
 		AnalyzerFold:   {foldFilter{}},
 		AnalyzerExact2: {exactFilter{}, bigramFilter{}},
@@ -143,13 +151,13 @@ func (bigramFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return out
 }
 
-// textFilter turns each token into its folded form, its marked exact form
-// when it has diacritics (or upper case: vntext.Lower differs from the
-// fold), and the folded pair it starts with the next token. Offsets are
-// kept on every term (they are not stored: the field has no term vectors).
-type textFilter struct{}
+// textFilter turns each token into its folded form (fold), its marked
+// exact form when it has diacritics (exact; vntext.Lower differs from the
+// fold), and the folded pair it starts with the next token (pairs).
+// Offsets are kept on every term.
+type textFilter struct{ fold, exact, pairs bool }
 
-func (textFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+func (tf textFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	if len(in) == 0 {
 		return in
 	}
@@ -169,15 +177,16 @@ func (textFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	toks := make([]analysis.Token, 0, 3*len(in))
 	for i, t := range in {
 		f := folds[i]
-		toks = append(toks, analysis.Token{Term: f, Position: 3*i + 1, Start: t.Start, End: t.End, Type: t.Type})
-		x := lowerTerm(t.Term)
-		if !zzNoExact && string(x) != string(f) {
+		if tf.fold {
+			toks = append(toks, analysis.Token{Term: f, Position: 3*i + 1, Start: t.Start, End: t.End, Type: t.Type})
+		}
+		if x := lowerTerm(t.Term); tf.exact && string(x) != string(f) {
 			s := len(buf)
 			buf = append(buf, ExactPrefix...)
 			buf = append(buf, x...)
 			toks = append(toks, analysis.Token{Term: buf[s:len(buf):len(buf)], Position: 3*i + 2, Start: t.Start, End: t.End, Type: t.Type})
 		}
-		if !zzNoPairs && i+1 < len(in) {
+		if tf.pairs && i+1 < len(in) {
 			s := len(buf)
 			buf = append(buf, f...)
 			buf = append(buf, bigramSeparator)
@@ -210,5 +219,3 @@ var analyzers = map[string]analysis.Analyzer{}
 func analyzeText(analyzer, s string) analysis.TokenStream {
 	return analyzers[analyzer].Analyze([]byte(s))
 }
-
-var zzNoExact, zzNoPairs bool

@@ -36,7 +36,7 @@ import (
 
 // SchemaVersion changes whenever the mapping or the meaning of a stored
 // field changes; an index of another version must be rebuilt.
-const SchemaVersion = "vanban-index-8"
+const SchemaVersion = "vanban-index-9"
 
 const schemaKey = "vanban_schema"
 
@@ -66,7 +66,8 @@ const (
 	fMeta    = "meta"      // "ord;line;spans" of the entry, stored (see meta)
 	fLedger  = "ledger"    // the decision's ledger, one TaskRow JSON a line, stored
 	fText    = "text"      // the property holding the own text
-	fT       = "t"         // vn_text: folded words, ^exact words, folded pairs
+	fT       = "t"         // vn_fold: folded words (with frequencies and norms)
+	fT2      = "t2"        // vn_marks: ^exact words, folded pairs (neither)
 	fLead    = "lead"      // agency keys of the row (folded words)
 	fCoop    = "cooperate" // the same
 	fReport  = "report_to" // the same
@@ -268,9 +269,11 @@ func docMapping(decision bool) *mapping.DocumentMapping {
 	d := bleve.NewDocumentStaticMapping()
 	d.Dynamic = false
 	add := func(prop string, fms ...*mapping.FieldMapping) { d.AddFieldMappingsAt(prop, fms...) }
-	// Both kinds: what search filters on, and the text (indexed once, in
-	// one field, without positions or term vectors; the text itself is
-	// stored once, on the decision, and entries keep their byte ranges).
+	// Both kinds: what search filters on, and the text, indexed without
+	// positions or term vectors: folded words in t, scored; exact words and
+	// word pairs, which only select or boost, in t2, without frequencies
+	// and norms. The text itself is stored once, on the decision, and
+	// entries keep their byte ranges.
 	// A row's decision and path are in its ID (DocID/path).
 	add(fKind, keywordField(fKind, false, false))
 	add(fDoc, keywordField(fDoc, false, false))
@@ -279,7 +282,9 @@ func docMapping(decision bool) *mapping.DocumentMapping {
 	issuer.SkipFreqNorm = true
 	add(fIssuer, issuer)
 	add(fDT, keywordField(fDT, false, false))
-	add(fText, field(fT, "text", AnalyzerText, true, false, false, false))
+	marks := field(fT2, "text", AnalyzerMarks, true, false, false, false)
+	marks.SkipFreqNorm = true
+	add(fText, field(fT, "text", AnalyzerFold, true, false, false, false), marks)
 	add(fMeta, storedOnly(fMeta))
 	add(fCites, keywordField(fCites, false, decision))
 	if decision {

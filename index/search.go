@@ -15,6 +15,9 @@ import (
 // match: "sở" ranks documents with "sở" above those with only "số".
 const exactBoost = 3.0
 
+// pairBoost is what two query words found side by side add.
+const pairBoost = 1.0
+
 // Request is a search.
 type Request struct {
 	Query  string
@@ -100,7 +103,7 @@ func queryWords(s string) []word {
 
 func (pq parsedQuery) empty() bool { return len(pq.words) == 0 && len(pq.phrases) == 0 }
 
-// textQuery builds the Bleve query of pq, all on the vn_text field:
+// textQuery builds the Bleve query of pq (fields t and t2):
 //   - each bare word is required as its folded term; typed with
 //     diacritics it is a disjunction with its exact term, boosted;
 //   - each phrase is required as its folded word pairs (two words: one
@@ -135,11 +138,13 @@ func (pq parsedQuery) needsCheck() bool {
 	return false
 }
 
-func exactQ(w word) *query.TermQuery {
-	x := termQ(fT, ExactPrefix+w.exact)
-	x.SetBoost(exactBoost)
-	return x
+// marksQ looks up a term of t2 (an exact word or a word pair); a match
+// scores score (see constTermQuery).
+func marksQ(term string, score float64) query.Query {
+	return &constTermQuery{field: fT2, term: term, score: score}
 }
+
+func exactQ(w word) query.Query { return marksQ(ExactPrefix+w.exact, exactBoost) }
 
 func wordQuery(w word) query.Query {
 	f := termQ(fT, w.fold)
@@ -149,7 +154,7 @@ func wordQuery(w word) query.Query {
 	return bleve.NewDisjunctionQuery(exactQ(w), f)
 }
 
-func pairQuery(a, b word) query.Query { return termQ(fT, Bigram(a.fold, b.fold)) }
+func pairQuery(a, b word) query.Query { return marksQ(Bigram(a.fold, b.fold), pairBoost) }
 
 func phraseQuery(p []word) query.Query {
 	var pairs []query.Query

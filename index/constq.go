@@ -1,0 +1,60 @@
+package index
+
+import (
+	"context"
+
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// constTermQuery matches the documents holding a term of the t2 field and
+// gives each the same score. t2 keeps no frequencies or norms, so Bleve's
+// term scorer has nothing to compute from (it yields NaN); the term is read
+// as a plain document list instead, which is also the cheapest read.
+type constTermQuery struct {
+	field, term string
+	score       float64
+}
+
+func (q *constTermQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping,
+	options search.SearcherOptions) (search.Searcher, error) {
+	plain := options
+	plain.Score = "none"
+	plain.Explain = false
+	plain.IncludeTermVectors = false
+	ts, err := searcher.NewTermSearcher(ctx, i, q.term, q.field, 1.0, plain)
+	if err != nil {
+		return nil, err
+	}
+	return &constSearcher{Searcher: ts, score: q.score, scoring: options.Score != "none"}, nil
+}
+
+// constSearcher sets a fixed score on the matches of its searcher. Its
+// weight takes no part in the query norm: the score is not normalized, so
+// a constant match outweighs the (normalized, below 1) word scores.
+type constSearcher struct {
+	search.Searcher
+	score   float64
+	scoring bool
+}
+
+func (s *constSearcher) set(dm *search.DocumentMatch, err error) (*search.DocumentMatch, error) {
+	if dm != nil && s.scoring {
+		dm.Score = s.score
+	}
+	return dm, err
+}
+
+func (s *constSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	return s.set(s.Searcher.Next(ctx))
+}
+
+func (s *constSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+	return s.set(s.Searcher.Advance(ctx, id))
+}
+
+func (s *constSearcher) Weight() float64 { return 0 }
+
+func (s *constSearcher) SetQueryNorm(float64) {}
