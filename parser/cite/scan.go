@@ -673,6 +673,9 @@ func (s *seg) typed(i int) int {
 	num := k
 	if s.is(k, &pSo) {
 		num = k + 1
+		if s.punct(num, ":") {
+			num++ // "Luật Dữ liệu số: 60/2024/QH15"
+		}
 	}
 	end := s.symbolAt(num)
 	if end == 0 {
@@ -783,6 +786,9 @@ func (s *seg) named(i int, ty *typeName, j int) int {
 	num := k
 	if s.is(k, &pSo) {
 		num = k + 1
+		if s.punct(num, ":") {
+			num++ // "Luật Dữ liệu số: 60/2024/QH15"
+		}
 	}
 	if e := s.symbolAt(num); e > 0 {
 		sym := s.symText(num, e)
@@ -985,7 +991,7 @@ func (s *seg) codeName(j int) bool {
 func (s *seg) digitalSo(k int) bool {
 	nx := s.tok(k + 1)
 	if nx == nil {
-		return false
+		return true // "… Luật Chuyển đổi số" ending the text
 	}
 	if s.symbolAt(k+1) > 0 {
 		return false
@@ -999,7 +1005,7 @@ func (s *seg) digitalSo(k int) bool {
 		_, n := stopSet.match(s.src, s.toks, k+1)
 		return n > 0 || s.is(k+1, &pVa) || s.is(k+1, &pHoac)
 	}
-	return true
+	return !strings.Contains(":/-", nx.f) // "Luật … số: 31/2024/QH15"
 }
 
 func (s *seg) infixAt(k int) int {
