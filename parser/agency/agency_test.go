@@ -110,6 +110,10 @@ func TestScan(t *testing.T) {
 		{"Các tổ chức trong nước, cá nhân là công dân Việt Nam định cư ở Việt Nam được phép kinh doanh nhà ở và phải thực hiện đăng ký kinh doanh.", "", "", ""},
 		{"Cục trưởng Cục Thuế xuất nhập khẩu, Cục trưởng Cục Hải quan các tỉnh, thành phố, Thủ trưởng các đơn vị thuộc Tổng cục Hải quan chịu trách nhiệm thi hành Quyết định này.",
 			"Cục trưởng Cục Thuế xuất nhập khẩu|Cục trưởng Cục Hải quan các tỉnh, thành phố|Thủ trưởng các đơn vị thuộc Tổng cục Hải quan", "", ""},
+		// corpus 029 (Luật Đất đai 2024): verbs of the law's delegations
+		{"Thủ tướng Chính phủ xem xét, chấp thuận việc thu hồi đất quốc phòng, an ninh.", "Thủ tướng Chính phủ", "", ""},
+		{"Bộ trưởng Bộ Công an lấy ý kiến của Bộ Tài nguyên và Môi trường trước khi quyết định.", "Bộ trưởng Bộ Công an", "", ""},
+		{"c) Sở hữu công trình do mình xây dựng trên đất thuê trong thời hạn thuê đất;", "", "", ""},
 		// letters route reports "(qua …)" to a unit whose name has a verb in it; "phản ánh về X" reports to X
 		{"Đề nghị các đơn vị khẩn trương triển khai, báo cáo kết quả về Tổng cục Hải quan (qua Cục Giám sát quản lý) trước ngày 20/3/2017.",
 			"các đơn vị", "", "Tổng cục Hải quan|Cục Giám sát quản lý"},

@@ -268,7 +268,7 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 			}
 			end := p
 			for k := st + 1; k < p; k++ { // "theo chức năng, nhiệm vụ", "trong phạm vi …" qualify the verb
-				if (toks[k].f == "theo" || toks[k].f == "trong") && !toks[k].cap && depthAt(toks, st, k) == 0 {
+				if (toks[k].f == "theo" || toks[k].f == "trong" || toks[k].f == "để" || toks[k].f == "mà") && !toks[k].cap && depthAt(toks, st, k) == 0 {
 					end = k
 					break
 				}
@@ -758,6 +758,9 @@ func nameEnd(toks []token, i, b int) int {
 		}
 		n, strong := markerAt(toks, j)
 		if n > 0 && !t.cap {
+			if hardStop(toks, j) {
+				return j // "gửi X xem xét, tổng hợp": what X is to do
+			}
 			if !strong && (nounCompound(toks, j) || relative) {
 				// "được giao <verb>" goes on; after "nơi <verb> <object>"
 				// the next verb is the predicate again
@@ -780,6 +783,13 @@ func nameEnd(toks []token, i, b int) int {
 		j++
 	}
 	return j
+}
+
+// hardStop reports a verb that ends an object's name even inside a
+// relative clause.
+func hardStop(toks []token, j int) bool {
+	return seq(toks, j, "xem", "xét") || seq(toks, j, "tổng", "hợp") || seq(toks, j, "phê", "duyệt") ||
+		seq(toks, j, "giải", "quyết") || seq(toks, j, "chấp", "thuận")
 }
 
 // listWords open a new member of a list, never the tail of a name

@@ -109,7 +109,7 @@ var heads = func() []phrase {
 		"cấp ủy", "tổ chức đảng", "các tổ chức đảng", "đảng bộ", "chi bộ", "tổ đại biểu", "các tổ đại biểu",
 		"đại biểu hội đồng nhân dân", "các ban của hội đồng nhân dân")
 	add(false, "hợp", "các trường") // "các trường hợp": cases, not schools
-	add(true, "", "sở")
+	add(true, "hữu", "sở") // "Sở hữu": ownership
 	add(true, "tiêu máy phận luật", "bộ")
 	add(true, "hành", "ban")
 	add(true, ", kiểm giám việc và các đối", "thanh tra") // "Thanh tra, kiểm tra …": the verb
@@ -175,7 +175,8 @@ var markers = append(phrases(true, "chủ động", "khẩn trương", "tiếp t
 		"trả lời", "giải quyết", "thanh toán", "quyết định", "chấp hành", "thi hành", "áp dụng", "phân loại",
 		"đăng ký", "công khai", "hướng", "lựa chọn", "khắc phục", "tháo gỡ", "quy định", "kêu gọi",
 		"thống nhất quản lý", "buộc", "giúp", "tham gia", "thiết lập", "xác lập", "lãnh đạo", "quán triệt",
-		"ra quyết định", "kết nối", "có văn bản", "cử", "xác minh", "phản ánh")...)
+		"ra quyết định", "kết nối", "có văn bản", "cử", "xác minh", "phản ánh",
+		"sửa đổi", "lấy ý kiến", "xem xét", "chấp thuận", "cấp giấy chứng nhận", "cấp giấy phép", "cấp phép")...)
 
 // orgNext are the words after "tổ chức" that make it a noun.
 var orgNext = []string{"đảng", "chính", "xã", "đoàn", "hội", "kinh", "tín", "quốc", "phi", "khác", "liên", ",", "cá", "và", "thành"}
