@@ -355,6 +355,13 @@ func TestCorpusDocuments(t *testing.T) {
 		// the 1994 decree's text
 		{"016.txt", []string{"Luật Đất đai năm 1993", "Pháp lệnh nhà ở năm 1991"}, []string{"61-CP", "38/2000/NĐ-CP", "21-CP", "70-TC/TCT"}},
 		{"031.txt", []string{"203/2025/QH15", "72/2025/QH15", "402/TTr-CP", "403/ĐA-CP", "417/BC-UBPLTP15"}, []string{"1659/NQ-UBTVQH15"}},
+		{"017.txt", []string{"Luật tổ chức Chính phủ năm 2015", "Bộ luật dân sự năm 2015"}, nil},
+		{"003.txt", []string{"Luật Tổ chức Hội đồng nhân dân và Uỷ ban nhân dân năm 2003", "13/2010/NĐ-CP"}, []string{"Luật Tổ chức Hội đồng nhân dân"}},
+		{"019.txt", []string{"Luật Phí và lệ phí năm 2015"}, []string{"Luật Phí và lệ phí khai thác thông tin"}},
+		{"025.txt", []string{"31/2024/QH15", "27/2023/QH15", "132/2020/QH14"},
+			[]string{"43/2024/QH15", "Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15, Luật Kinh doanh bất động sản số 29/2023/QH15 và Luật Các tổ chức tín dụng số 32/2024/QH15"}},
+		{"029.txt", []string{"Luật Quản lý thuế"}, []string{"Luật Quản lý thuế tính", "151/2025/NĐ-CP"}},
+		{"012.txt", []string{"Luật Doanh nghiệp năm 2014", "615/KVN-PC"}, []string{"Luật DN năm 2014"}},
 	}
 	for _, tc := range cases {
 		b, err := os.ReadFile(dir + tc.file)

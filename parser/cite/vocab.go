@@ -234,7 +234,7 @@ const (
 const skipEditorNotes = true
 
 // maxNoteLen bounds an editors' note in bytes.
-const maxNoteLen = 1600
+const maxNoteLen = 8000
 
 // editorNoteMarkers tell a portal's bracketed note from the document's own
 // brackets, folded (vntext.Key).
