@@ -284,6 +284,17 @@ func (s *seg) shareIssuers() {
 			a.issuer = b.issuer
 		}
 	}
+	// the items of a lead-in list printed without their own dates share
+	// the date after the last ("các Nghị quyết của HĐND tỉnh: số
+	// 29/NQ-HĐND, số 30/NQ-HĐND và số 31/NQ-HĐND ngày 10/12/2022")
+	for k := len(s.raws) - 2; k >= 0; k-- {
+		a, b := s.raws[k], s.raws[k+1]
+		if a.lead == nil || a.lead != b.lead || a.date != "" || b.date == "" || b.s != a.e+1 ||
+			!(s.is(a.e, &pVa) || s.punct(a.e, ",")) {
+			continue
+		}
+		a.date = b.date
+	}
 }
 
 // symIssuer is the issuer part of a symbol: its codes without the type
