@@ -126,6 +126,11 @@ func columnRole(h string) int {
 	case strings.HasPrefix(k, "muctieu") || strings.HasPrefix(k, "kehoach") || strings.HasPrefix(k, "chitieunam") ||
 		strings.HasPrefix(k, "chitieu20") || strings.HasPrefix(k, "nam20") || strings.HasPrefix(k, "giatri"):
 		return colTarget
+	case strings.HasPrefix(k, "chitieu"):
+		return colIndicator // "Chỉ tiêu sử dụng đất"
+	case strings.HasPrefix(k, "tongdientich") || k == "dientich" || strings.HasPrefix(k, "dientich(") ||
+		k == "tongso" || k == "tong" || k == "tongcong":
+		return colTarget // the plan's figure: "Tổng diện tích" of a land-use plan
 	case strings.HasPrefix(k, "noidung") || strings.HasPrefix(k, "nhiemvu") || strings.HasPrefix(k, "tennhiemvu") ||
 		strings.HasPrefix(k, "congviec") || strings.HasPrefix(k, "tende") || strings.HasPrefix(k, "hoatdong") ||
 		strings.HasPrefix(k, "giaiphap") || strings.HasPrefix(k, "tennoidung"):
@@ -249,8 +254,13 @@ func readGrid(doc *parser.Document, res *Result, ctx deadline.Context, owner, ti
 			start = 1
 		}
 	}
-	if start < len(rows) && isColNumbering(rows[start].cells) {
-		start++ // "(1) | (2) | (3)" under the header
+	for n := 0; n < 2 && start < len(rows); n++ {
+		switch {
+		case isColNumbering(rows[start].cells):
+			start++ // "(1) | (2) | (3)" under the header
+		case l.indic && subHeader(rows[start].cells, l):
+			start++ // "Thị trấn Châu Thành | Xã Trí Bình | …": the second header line
+		}
 	}
 	if l.indic {
 		a := indicatorRows(doc, l, title, rows[start:])
@@ -275,12 +285,13 @@ func cleanCells(cells []string) []string {
 }
 
 var (
-	reTags    = regexp.MustCompile(`(?i)<br\s*/?>|</?[a-z][^>]*>`)
-	reBold    = regexp.MustCompile(`\*\*|__`)
-	reRoman   = regexp.MustCompile(`^(?:[IVXLC]+)$`)
-	reNumber  = regexp.MustCompile(`^\d{1,3}(?:\.\d{1,3})*\.?$`)
-	reValue   = regexp.MustCompile(`^[≥≤<>~]?\s*=?\s*\d[\d.,]*\s*(?:[-–]\s*\d[\d.,]*)?\s*%?$`)
-	reColNums = regexp.MustCompile(`^\(?\d{1,2}\)?$|^[A-Z]$`)
+	reTags       = regexp.MustCompile(`(?i)<br\s*/?>|</?[a-z][^>]*>`)
+	reBold       = regexp.MustCompile(`\*\*|__`)
+	reRoman      = regexp.MustCompile(`^(?:[IVXLC]+)$`)
+	reNumber     = regexp.MustCompile(`^\d{1,3}(?:\.\d{1,3})*\.?$`)
+	reValue      = regexp.MustCompile(`^[≥≤<>~]?\s*=?\s*\d[\d.,]*\s*(?:[-–]\s*\d[\d.,]*)?\s*%?$`)
+	reColNums    = regexp.MustCompile(`^\(?\d{1,2}\)?$|^[A-Z]$`)
+	reColFormula = regexp.MustCompile(`^\(\d{1,2}\)\s*=\s*\(\d{1,2}\)[\s()+\-.\d…]*$`)
 )
 
 func cleanCell(c string) string {
@@ -290,20 +301,41 @@ func cleanCell(c string) string {
 	return vntext.CleanSpace(strings.TrimSpace(c))
 }
 
-// isColNumbering reports a row that only numbers the columns ("(1) | (2)").
+// isColNumbering reports a row that only numbers the columns ("(1) | (2)",
+// "(4) = (5)+..." among them).
 func isColNumbering(cells []string) bool {
+	n, other := 0, 0
+	for _, c := range cells {
+		c = cleanCell(c)
+		if c == "" {
+			continue
+		}
+		if reColNums.MatchString(c) {
+			n++
+		} else if reColFormula.MatchString(c) {
+			n++
+		} else {
+			other++
+		}
+	}
+	return n >= 2 && other == 0
+}
+
+// subHeader reports the second line of a two-line header: no figure and
+// no row number anywhere, a name in the target column.
+func subHeader(cells []string, l *layout) bool {
 	n := 0
 	for _, c := range cells {
 		c = cleanCell(c)
 		if c == "" {
 			continue
 		}
-		if !reColNums.MatchString(c) {
+		if reValue.MatchString(c) || reNumber.MatchString(c) || reRoman.MatchString(c) || c == "-" {
 			return false
 		}
 		n++
 	}
-	return n >= 2
+	return n >= 3
 }
 
 // placeholderHeader reports a converter's made-up header ("Col1 | Col2").
@@ -407,7 +439,14 @@ func indicatorRows(doc *parser.Document, l *layout, title string, rows []cellRow
 		if cell(ii) == "" || sameCells(r.cells) && len(r.cells) > 2 {
 			continue
 		}
-		b.add(&a, cell(si), cell(ii), optional(cell(ui), ui >= 0), optional(cell(ti), ti >= 0), cell(li), cell(pi), r.line)
+		stt := cell(si)
+		if stt == "-" || stt == "+" || stt == "–" {
+			// "- | Đất giao thông | DGT | 1.303,86": a component of the
+			// numbered row above
+			b.dash = true
+			stt = ""
+		}
+		b.add(&a, stt, cell(ii), optional(cell(ui), ui >= 0), optional(cell(ti), ti >= 0), cell(li), cell(pi), r.line)
 	}
 	return a
 }
@@ -421,6 +460,7 @@ func optional(s string, has bool) *string {
 
 // rowBuilder carries agency cells down and finds parents.
 type rowBuilder struct {
+	dash       bool // the row's STT cell is a dash
 	lead, coop []string
 	lastNum    string // indicator of the last numbered row
 	header     string // indicator of the last row without a target (a group head)
@@ -441,7 +481,7 @@ func (b *rowBuilder) add(a *Appendix, stt, indicator string, unit, target *strin
 	switch {
 	case stt != "":
 		b.header = ""
-	case strings.HasPrefix(indicator, "-") || strings.HasPrefix(indicator, "+"):
+	case strings.HasPrefix(indicator, "-") || strings.HasPrefix(indicator, "+") || b.dash:
 		if b.lastNum != "" {
 			p := b.lastNum
 			r.Parent = &p
@@ -468,6 +508,7 @@ func (b *rowBuilder) add(a *Appendix, stt, indicator string, unit, target *strin
 		}
 	}
 	a.Rows = append(a.Rows, r)
+	b.dash = false
 }
 
 // titleBefore is the caption of the table n: the nearest preceding
@@ -495,8 +536,8 @@ func titleBefore(doc *parser.Document, n *parser.Node) string {
 			}
 		}
 	}
-	if title == "" && p.Kind == parser.KindAppendix {
-		title = p.Heading
+	if title == "" && (p.Kind == parser.KindAppendix || p.Kind == parser.KindItem || p.Kind == parser.KindArticle) {
+		title = p.Heading // "1. Diện tích các loại đất phân bổ trong năm kế hoạch:"
 	}
-	return strings.TrimLeft(title, "# ")
+	return strings.TrimRight(strings.TrimLeft(title, "# "), ": ")
 }

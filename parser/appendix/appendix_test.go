@@ -67,6 +67,42 @@ func TestCombinedRoleColumn(t *testing.T) {
 	})
 }
 
+// Corpus 002 (QĐ 3745/QĐ-UBND Tây Ninh): a land-use plan's table in the
+// body: "Chỉ tiêu sử dụng đất" | "Tổng diện tích", a second header line of
+// commune names, a column-numbering line with a formula, dash rows that are
+// components of the numbered row above.
+func TestLandUseTable(t *testing.T) {
+	r := read(t, "../../testdata/tasks/qd-ke-hoach-su-dung-dat-excerpt.txt")
+	if len(r.Indicators) != 1 {
+		t.Fatalf("indicator tables: %+v", r.Indicators)
+	}
+	a := r.Indicators[0]
+	var got []string
+	for _, row := range a.Rows {
+		p := ""
+		if row.Parent != nil {
+			p = " < " + *row.Parent
+		}
+		got = append(got, row.Indicator+"="+deref(row.Target)+p)
+	}
+	want := []string{"TỔNG=58.095,49", "Đất nông nghiệp=51.278,15", "Đất lúa nước=17.214,32", "Đất chuyên trồng lúa nước=12.058,66",
+		"Đất chuyên trồng lúa nước còn lại=5.155,65", "Đất phát triển hạ tầng=2.910,14",
+		"Đất giao thông=1.303,86 < Đất phát triển hạ tầng", "Đất thủy lợi=1.281,65 < Đất phát triển hạ tầng"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if a.Title != "Diện tích các loại đất phân bổ trong năm kế hoạch" {
+		t.Errorf("title %q", a.Title)
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
 func TestHTMLTaskTable(t *testing.T) {
 	r := read(t, "../../testdata/tasks/ke-hoach-html.txt")
 	// the section row "I" is not a task; the rowspan lead covers row 2
