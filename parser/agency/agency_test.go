@@ -114,6 +114,10 @@ func TestScan(t *testing.T) {
 		{"Thủ tướng Chính phủ xem xét, chấp thuận việc thu hồi đất quốc phòng, an ninh.", "Thủ tướng Chính phủ", "", ""},
 		{"Bộ trưởng Bộ Công an lấy ý kiến của Bộ Tài nguyên và Môi trường trước khi quyết định.", "Bộ trưởng Bộ Công an", "", ""},
 		{"c) Sở hữu công trình do mình xây dựng trên đất thuê trong thời hạn thuê đất;", "", "", ""},
+		// a department proposing to UBND tỉnh keeps the task; a ministry asking provinces hands it over
+		{"Sở Tài chính đề nghị UBND tỉnh xem xét, quyết định.", "Sở Tài chính", "", "UBND tỉnh"},
+		{"Bộ Kế hoạch và Đầu tư đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo các cơ quan liên quan thực hiện.",
+			"Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "", ""},
 		// letters route reports "(qua …)" to a unit whose name has a verb in it; "phản ánh về X" reports to X
 		{"Đề nghị các đơn vị khẩn trương triển khai, báo cáo kết quả về Tổng cục Hải quan (qua Cục Giám sát quản lý) trước ngày 20/3/2017.",
 			"các đơn vị", "", "Tổng cục Hải quan|Cục Giám sát quản lý"},

@@ -192,6 +192,7 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 		speech      bool
 	}
 	var subs []subject
+	var proposals []string // superiors a subject proposes to
 	// "X:" or "Đối với X:" — a clause that only names its actors.
 	if toks[b-1].w == ":" {
 		j := i
@@ -289,7 +290,13 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 			if m, hands := speechAt(toks, p); m > 0 {
 				// "X yêu cầu / đề nghị / giao Y thực hiện …": Y does it
 				if objs, _ := targets(text, toks, objectStart(toks, p+m, b), b); hands && len(objs) > 0 {
-					lead, coop = objs, nil
+					if toks[p].f == "đề" && superior(objs) {
+						// "Sở Tài chính đề nghị UBND tỉnh xem xét": a
+						// proposal to a superior, which receives it
+						proposals = append(proposals, objs...)
+					} else {
+						lead, coop = objs, nil
+					}
 				} else if toks[p].f == "giao" {
 					// "UBND cấp tỉnh giao nộp hồ sơ …": not a handing over
 				} else if hands || asIntro(toks, p+m, b) {
@@ -308,7 +315,7 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 	var out []Found
 	speech := false
 	emit := func(from, to int, lead, coop []string, leadless bool) {
-		f := Found{Start: toks[from].s, End: toks[to-1].e, Lead: lead, Cooperate: coop, ReportTo: []string{}, Speech: speech}
+		f := Found{Start: toks[from].s, End: toks[to-1].e, Lead: lead, Cooperate: coop, ReportTo: appendNew(nil, proposals...), Speech: speech}
 		c, r, extraLead := roles(text, toks, from, to)
 		if len(lead) > 0 || leadless {
 			f.Cooperate = appendNew(f.Cooperate, c...)
@@ -349,6 +356,20 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 		emit(s.start, to, s.lead, s.coop, len(s.lead) > 0 || len(s.coop) > 0)
 	}
 	return out
+}
+
+// superior reports whether names are bodies a department proposes to
+// rather than asks (UBND tỉnh, HĐND, Chủ tịch, Thủ tướng, Chính phủ, Bộ).
+func superior(names []string) bool {
+	for _, n := range names {
+		k := Key(n)
+		if !(strings.HasPrefix(k, "uy ban nhan dan tinh") || strings.HasPrefix(k, "hoi dong nhan dan") || strings.HasPrefix(k, "chu tich") ||
+			strings.HasPrefix(k, "thu tuong") || k == "chinh phu" || strings.HasPrefix(k, "quoc hoi") || strings.HasPrefix(k, "bo ") ||
+			strings.HasPrefix(k, "thuong truc")) {
+			return false
+		}
+	}
+	return len(names) > 0
 }
 
 // speechAt returns the length of a verb of asking or telling at toks[p]
