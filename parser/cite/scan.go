@@ -230,7 +230,7 @@ func cleanText(o string) string {
 	if strings.ContainsAny(o, "\n\r\t") {
 		o = strings.Join(strings.Fields(o), " ")
 	}
-	return vntext.NFC(o)
+	return nfc(o)
 }
 
 // scan runs the grammar over the segment.
@@ -412,7 +412,7 @@ func (s *seg) symText(i, j int) string {
 		}
 		b.WriteRune(r)
 	}
-	return vntext.NFC(b.String())
+	return nfc(b.String())
 }
 
 // ---------------------------------------------------------------------------
@@ -1548,7 +1548,7 @@ func (s *seg) labelText(i int) string {
 	if s.is(i, &pNay) {
 		return selfWord
 	}
-	return vntext.NFC(s.src[s.toks[i].os:s.toks[i+s.labelLen(i)-1].oe])
+	return nfc(s.src[s.toks[i].os:s.toks[i+s.labelLen(i)-1].oe])
 }
 
 // labelLen is the length in tokens of the label at token i: 1, or more

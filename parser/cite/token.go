@@ -23,6 +23,7 @@ type token struct {
 	sp     bool   // white space (or ignorable markup) before it
 	fs, fe int    // span of f in the tokenizer's fold buffer
 	bits   uint32 // the phrase sets that have a phrase starting with f
+	low    string // vntext.Lower of the original, computed on first need
 }
 
 const (
@@ -363,7 +364,19 @@ func lowerSet(words []string) map[string]bool {
 func isGlueWord(o string) bool { return glueSet[vntext.Lower(o)] }
 
 // isMixedCode reports a mixed-case symbol code ("TTg"), case as printed.
-func isMixedCode(o string) bool { return mixedSet[vntext.NFC(o)] }
+func isMixedCode(o string) bool { return mixedSet[nfc(o)] }
+
+// nfc is vntext.NFC with a fast path for text without combining marks
+// (U+0300–U+036F, UTF-8 lead bytes 0xCC and 0xCD): precomposed Vietnamese
+// is already NFC.
+func nfc(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == 0xCC || c == 0xCD {
+			return vntext.NFC(s)
+		}
+	}
+	return s
+}
 
 // phrase is a word sequence: its tokens folded, and their Lower forms
 // for the diacritic check.
@@ -444,12 +457,15 @@ func (p *phrase) at(src string, toks []token, i int) int {
 		}
 	}
 	for k := range p.f {
-		t := toks[i+k]
+		t := &toks[i+k]
 		o := src[t.os:t.oe]
 		if t.kind == kPunct || isASCII(o) && o == p.lowers[k] {
 			continue
 		}
-		if vntext.Lower(o) != p.lowers[k] {
+		if t.low == "" {
+			t.low = vntext.Lower(o) // once per token, however many phrases look
+		}
+		if t.low != p.lowers[k] {
 			return 0
 		}
 	}
