@@ -192,7 +192,9 @@ func (tz *tokenizer) run(s string) []token {
 		t := &tz.toks[k]
 		t.f = fs[t.fs:t.fe]
 		if t.kind == kWord && len(t.f) <= maxFirst {
-			t.bits = firstBits[t.f]
+			if pairMaybe(t.f) {
+				t.bits = firstBits[t.f]
+			}
 		}
 	}
 	return tz.toks
@@ -402,6 +404,23 @@ type phraseSet struct {
 	bit     uint32
 }
 
+// firstPairs is a bit set of the first two bytes of the keys of
+// firstBits: most words of a text open no phrase, and a bit test is
+// cheaper than a map look-up.
+var firstPairs [1 << 16 / 64]uint64
+
+func pairOf(f string) int {
+	if len(f) == 1 {
+		return int(f[0]) << 8
+	}
+	return int(f[0])<<8 | int(f[1])
+}
+
+func pairMaybe(f string) bool {
+	p := pairOf(f)
+	return firstPairs[p/64]&(1<<(p%64)) != 0
+}
+
 // firstBits maps the folded first word of every phrase to the sets that
 // hold it: one map look-up per token tells every set whether to look.
 var (
@@ -421,6 +440,7 @@ func newPhraseSet(words ...[]string) *phraseSet {
 			}
 			ps.byFirst[p.f[0]] = append(ps.byFirst[p.f[0]], p)
 			firstBits[p.f[0]] |= ps.bit
+			firstPairs[pairOf(p.f[0])/64] |= 1 << (pairOf(p.f[0]) % 64)
 			maxFirst = max(maxFirst, len(p.f[0]))
 		}
 	}
