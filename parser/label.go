@@ -32,9 +32,9 @@ type label struct {
 var (
 	reRoman   = regexp.MustCompile(`^([IVXL]{1,6})\s*[.:\-–]\s+`)
 	reDotted  = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,3}){1,4})(\.|\s*\))?\s+`)
-	reArabic  = regexp.MustCompile(`^(\d{1,3})(\s*\.|\s*\)| -)\s*`)
+	reArabic  = regexp.MustCompile(`^(\d{1,3})(\s*\.|\s*\)| -|/\s)\s*`)
 	reParen   = regexp.MustCompile(`^\((\d{1,3})\)\s*`)
-	reLetter  = regexp.MustCompile(`^([a-zđ])\s*([).])\s+`)
+	reLetter  = regexp.MustCompile(`^([a-zđ])\s*([).]|/)\s+`)
 	reLetterD = regexp.MustCompile(`^([a-zđ](?:\.\d{1,3}){1,4})\)\s*`)
 )
 
@@ -113,8 +113,8 @@ func parseLabel(s string) (label, bool) {
 		}
 		st := styleArabic
 		m[2] = strings.TrimSpace(m[2])
-		if m[2] == "-" {
-			m[2] = "." // "1 - Mức trợ cấp …"
+		if m[2] == "-" || m[2] == "/" {
+			m[2] = "." // "1 - Mức trợ cấp …", "1/ Sở Tài chính …"
 		}
 		if m[2] == ")" {
 			st = styleArabicP

@@ -379,3 +379,21 @@ func TestHeaderDates(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelForms: the label forms real documents print.
+func TestLabelForms(t *testing.T) {
+	src := "Điều 1. Giao nhiệm vụ\n1/ Sở Tài chính chủ trì.\na/ Lập dự toán.\nb/ Thẩm định.\n2/ Sở Nội vụ phối hợp.\n" +
+		"Điều 2. Tổ chức thực hiện\n1 - Các sở thực hiện.\n2 - Báo cáo kết quả năm 2023/2024.\n" +
+		"Điều 3. Hiệu lực\n1.1 Nội dung dotted without a final dot.\n"
+	d, _ := parser.Parse("labels.txt", src)
+	var paths []string
+	parser.Walk(d.Root, func(n *parser.Node) bool {
+		if n.Kind == parser.KindItem {
+			paths = append(paths, n.Path)
+		}
+		return true
+	})
+	if got := strings.Join(paths, " "); got != "1/1 1/1/a 1/1/b 1/2 2/1 2/2" {
+		t.Errorf("paths = %s", got)
+	}
+}
