@@ -1,6 +1,9 @@
 package main
 
 import (
+	"fmt"
+	"os"
+
 	"github.com/urfave/cli/v2"
 )
 
@@ -11,7 +14,8 @@ func init() {
 		ArgsUsage: "FILE...",
 		Description: `Reads each FILE (plain text, HTML page or Markdown; "-" reads standard input)
 and prints its structure. With several files, json gives one object per line
-(JSON Lines).
+(JSON Lines). Oddities such as article numbering that jumps are printed on
+stderr as warnings with file:line:col; --strict makes them exit 1.
 
 Examples:
    vanban parse testdata/qd-79-2023-langson.txt
@@ -20,6 +24,7 @@ Examples:
    cat decision.txt | vanban parse -`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: text, json or markdown"},
+			&cli.BoolFlag{Name: "strict", Usage: "exit 1 when a document has warnings (numbering that jumps, …)"},
 		},
 		Action: parseAction,
 	})
@@ -34,8 +39,18 @@ func parseAction(c *cli.Context) error {
 		return usageError(c, "parse needs at least one FILE (or - for standard input)")
 	}
 	w := c.App.Writer
+	// several documents (several files, or a folder) give JSON Lines.
 	jsonl := c.NArg() > 1
-	return eachDocument(c, c.Args().Slice(), func(r *docResult) error {
+	if st, err := os.Stat(c.Args().First()); err == nil && st.IsDir() {
+		jsonl = true
+	}
+	strict, problems := c.Bool("strict"), 0
+	err := eachDocument(c, c.Args().Slice(), func(r *docResult) error {
+		// oddities (numbering that jumps, …) as warnings with file:line:col.
+		for _, p := range r.Result.Problems {
+			fmt.Fprintln(c.App.ErrWriter, "vanban: warning: "+p)
+			problems++
+		}
 		switch format {
 		case "json":
 			return writeJSON(w, r.Result, !jsonl)
@@ -45,4 +60,8 @@ func parseAction(c *cli.Context) error {
 			return writeOutline(w, r.Result)
 		}
 	})
+	if err == nil && strict && problems > 0 {
+		return exitError{1}
+	}
+	return err
 }

@@ -181,3 +181,35 @@ func TestParseUsage(t *testing.T) {
 		t.Errorf("bad format: exit %d, want 2", code)
 	}
 }
+
+// TestParseWarningsAndStrict: numbering that jumps is a warning naming
+// file:line on stderr; --strict turns it into exit 1.
+func TestParseWarningsAndStrict(t *testing.T) {
+	f := "../../testdata/docs/qd-2135-2015-tchq-attached-regulation.txt"
+	_, stderr, code := runCLI(t, "", "parse", f)
+	if code != 0 || !strings.Contains(stderr, f+":112:1: article numbering jumps from 9 to 11") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if _, _, code := runCLI(t, "", "parse", "--strict", f); code != 1 {
+		t.Errorf("--strict: exit %d, want 1", code)
+	}
+}
+
+// TestParseFolderJSONLines: a folder gives one JSON object per document.
+func TestParseFolderJSONLines(t *testing.T) {
+	out, _, code := runCLI(t, "", "parse", "--format", "json", "../../testdata/docs")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	files, _ := filepath.Glob("../../testdata/docs/*")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != len(files) {
+		t.Fatalf("%d JSON lines for %d files", len(lines), len(files))
+	}
+	for _, l := range lines {
+		var v map[string]any
+		if err := json.Unmarshal([]byte(l), &v); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
