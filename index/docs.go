@@ -34,6 +34,9 @@ func DocID(identity string) string {
 
 func taskID(docID, path string) string { return docID + "/" + path }
 
+// ledgerID is the ID of the ledger entry of a decision.
+func ledgerID(docID string) string { return docID + "#ledger" }
+
 // splitID is the decision ID and row path of an entry ID.
 func splitID(id string) (docID, path string) {
 	d, p, _ := strings.Cut(id, "/")
@@ -169,7 +172,7 @@ type entry struct {
 }
 
 // docEntries builds the Bleve documents of one analyzed file: the decision
-// first, then the rows of its task ledger. name is the file's name as
+// first, then the rows of its task ledger, then its ledger entry. name is the file's name as
 // given (the Document column of the ledger), abs its absolute path.
 func docEntries(id, name, abs, hash string, r *analyze.Result) ([]entry, int, error) {
 	h := r.Document
@@ -199,7 +202,6 @@ func docEntries(id, name, abs, hash string, r *analyze.Result) ([]entry, int, er
 	d[fName] = name
 	d[fHash] = hash
 	d[fTitle] = h.Title
-	d[fHeader] = string(headerJSON)
 	d[fBody] = text
 	d[fCiteDoc] = string(citesJSON)
 	if root != nil {
@@ -282,7 +284,8 @@ func docEntries(id, name, abs, hash string, r *analyze.Result) ([]entry, int, er
 		}
 		out = append(out, entry{id: taskID(id, row.Path), doc: m})
 	}
-	d[fLedger] = ledger.String()
+	out = append(out, entry{id: ledgerID(id), doc: map[string]interface{}{fKind: KindLedger,
+		fSource: abs, fName: name, fHeader: string(headerJSON), fLedger: ledger.String()}})
 	return out, size, nil
 }
 

@@ -36,14 +36,15 @@ import (
 
 // SchemaVersion changes whenever the mapping or the meaning of a stored
 // field changes; an index of another version must be rebuilt.
-const SchemaVersion = "vanban-index-9"
+const SchemaVersion = "vanban-index-10"
 
 const schemaKey = "vanban_schema"
 
 // Kinds of Bleve documents.
 const (
-	KindDoc  = "doc"
-	KindTask = "task"
+	KindDoc    = "doc"
+	KindTask   = "task"
+	KindLedger = "ledger" // stored only: a decision's ledger (ledgerID)
 )
 
 // Field names.
@@ -61,10 +62,10 @@ const (
 	fName    = "name"      // the file's name as given when indexed, stored
 	fHash    = "hash"      // content hash of the file, stored
 	fTitle   = "title"     // stored
-	fHeader  = "header"    // parser.Header JSON, stored (decisions)
+	fHeader  = "header"    // parser.Header JSON, stored (ledger entries)
 	fBody    = "body"      // the whole decoded text, stored (decisions)
 	fMeta    = "meta"      // "ord;line;spans" of the entry, stored (see meta)
-	fLedger  = "ledger"    // the decision's ledger, one TaskRow JSON a line, stored
+	fLedger  = "ledger"    // the decision's ledger, one TaskRow JSON a line (ledger entries)
 	fText    = "text"      // the property holding the own text
 	fT       = "t"         // vn_fold: folded words (with frequencies and norms)
 	fT2      = "t2"        // vn_marks: ^exact words, folded pairs (neither)
@@ -247,6 +248,7 @@ func NewMapping() mapping.IndexMapping {
 	m.DefaultMapping = bleve.NewDocumentDisabledMapping()
 	m.AddDocumentMapping(KindDoc, docMapping(true))
 	m.AddDocumentMapping(KindTask, docMapping(false))
+	m.AddDocumentMapping(KindLedger, ledgerMapping())
 	return m
 }
 
@@ -296,10 +298,8 @@ func docMapping(decision bool) *mapping.DocumentMapping {
 		add(fName, storedOnly(fName))
 		add(fHash, storedOnly(fHash))
 		add(fTitle, storedOnly(fTitle))
-		add(fHeader, storedOnly(fHeader))
 		add(fBody, storedOnly(fBody))
 		add(fCiteDoc, storedOnly(fCiteDoc))
-		add(fLedger, storedOnly(fLedger))
 	} else {
 		for _, f := range []string{fLead, fCoop, fReport} {
 			fm := field(f, "text", AnalyzerFold, true, false, false, false)
@@ -307,6 +307,19 @@ func docMapping(decision bool) *mapping.DocumentMapping {
 			add(f, fm)
 		}
 		add(fDue, keywordField(fDue, false, false))
+	}
+	return d
+}
+
+// ledgerMapping is the mapping of a decision's ledger entry: nothing is
+// indexed, so no query finds it; it is read by ID, and holds what the
+// ledgers over the index need without the decision's text (a stored entry
+// is decompressed whole).
+func ledgerMapping() *mapping.DocumentMapping {
+	d := bleve.NewDocumentStaticMapping()
+	d.Dynamic = false
+	for _, f := range []string{fSource, fName, fHeader, fLedger} {
+		d.AddFieldMappingsAt(f, storedOnly(f))
 	}
 	return d
 }

@@ -226,6 +226,9 @@ func TestIncremental(t *testing.T) {
 	if d3 != d1 || t3 != t1-1 {
 		t.Fatalf("after a change: %d docs (want %d), %d tasks (want %d)", d3, d1, t3, t1-1)
 	}
+	if n, _ := ix.bi.DocCount(); n != 2*d3+t3 {
+		t.Errorf("after a change: %d Bleve documents for %d decisions and %d rows", n, d3, t3)
+	}
 	res, _ := ix.Search(Request{Query: `"tai chinh chu tri huong dan"`})
 	if res.Total != 0 {
 		t.Errorf("old text still found: %d hits", res.Total)
@@ -241,9 +244,14 @@ func TestIncremental(t *testing.T) {
 	if pr.Pruned != 1 {
 		t.Fatalf("prune %+v", pr)
 	}
-	d4, _, _ := ix.Count()
+	d4, t4, _ := ix.Count()
 	if d4 != d1-1 {
 		t.Fatalf("%d docs after prune, want %d", d4, d1-1)
+	}
+	// Nothing else is left of the pruned file: the index holds a decision,
+	// its rows and its ledger entry per file.
+	if n, _ := ix.bi.DocCount(); n != 2*d4+t4 {
+		t.Errorf("%d Bleve documents for %d decisions and %d rows", n, d4, t4)
 	}
 	if r, _ := ix.Search(Request{Query: "so tai chinh chu tri"}); r.Total != 0 {
 		for _, h := range r.Hits {

@@ -101,8 +101,8 @@ func (l Ledger) Result() *analyze.Result {
 // Ledgers calls fn, in source order, with the ledger rows of every indexed
 // decision that f may select: the index finds the row documents whose
 // agencies hold the words of f, and only those rows are decoded, from the
-// ledger their decision stores (one JSON line a row; nothing is parsed or
-// analyzed again). f.keep (Tasks) or the caller's own filter narrows them.
+// ledger entry of their decision (one JSON line a row, stored apart from
+// the decision's text; nothing is parsed or analyzed again). f.keep (Tasks) or the caller's own filter narrows them.
 func (ix *Index) Ledgers(f TaskFilter, fn func(Ledger) error) error {
 	type rowHit struct {
 		doc string
@@ -128,7 +128,11 @@ func (ix *Index) Ledgers(f TaskFilter, fn func(Ledger) error) error {
 	}
 	for rest := ids; len(rest) > 0; {
 		n := min(500, len(rest))
-		req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(rest[:n]), n, 0, false)
+		lids := make([]string, n)
+		for i, id := range rest[:n] {
+			lids[i] = ledgerID(id)
+		}
+		req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(lids), n, 0, false)
 		req.Fields = []string{fSource, fName, fHeader, fLedger}
 		req.Score = "none"
 		res, err := ix.bi.Search(req)
@@ -136,12 +140,16 @@ func (ix *Index) Ledgers(f TaskFilter, fn func(Ledger) error) error {
 			return err
 		}
 		for _, h := range res.Hits {
-			l := byDoc[h.ID]
+			id := strings.TrimSuffix(h.ID, "#ledger")
+			l := byDoc[id]
+			if l == nil {
+				continue
+			}
 			l.Source, l.Name = str(h.Fields[fSource]), str(h.Fields[fName])
 			if err := json.Unmarshal([]byte(str(h.Fields[fHeader])), &l.Header); err != nil {
 				return fmt.Errorf("index entry %s: %v", h.ID, err)
 			}
-			lines[h.ID] = strings.Split(str(h.Fields[fLedger]), "\n")
+			lines[id] = strings.Split(str(h.Fields[fLedger]), "\n")
 		}
 		rest = rest[n:]
 	}

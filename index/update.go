@@ -223,6 +223,7 @@ func (ix *Index) Update(paths []string, opts UpdateOptions) (Summary, error) {
 		for _, t := range tids {
 			batch.Delete(t)
 		}
+		batch.Delete(ledgerID(id))
 		batch.Delete(id)
 		return nil
 	}
