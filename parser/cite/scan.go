@@ -29,6 +29,7 @@ var (
 	termSet      *phraseSet
 	sessionSet   *phraseSet
 	andSet       *phraseSet
+	attachSet    *phraseSet
 	notLawSet    *phraseSet
 	dateLeadSet  *phraseSet
 	commaSet     *phraseSet
@@ -89,6 +90,7 @@ func init() {
 	termSet = newPhraseSet(issuerTerm)
 	sessionSet = newPhraseSet(issuerSession)
 	andSet = newPhraseSet(lawNameAnd)
+	attachSet = newPhraseSet(pinpointAttached)
 	notLawSet = newPhraseSet(notLawWords)
 	dateLeadSet = newPhraseSet(dateLeads)
 	commaSet = newPhraseSet(lawNameComma)
@@ -1584,6 +1586,10 @@ func (s *seg) chainBefore(i int) *chain {
 			}
 			if _, n := gapSet.match(s.src, s.toks, k); n > 0 {
 				k += n
+				continue
+			}
+			if _, n := attachSet.match(s.src, s.toks, k); n > 0 {
+				k += n // "Điều 5 Quy định ban hành kèm theo Quyết định số …"
 				continue
 			}
 			break

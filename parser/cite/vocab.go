@@ -72,6 +72,15 @@ var unitCompounds = []string{
 // ("khoản 2, Điều 12 của Luật").
 var pinpointGap = []string{"của", "tại", "thuộc"}
 
+// pinpointAttached may stand between a pinpoint and the instrument that
+// issued the text it points into ("Điều 5 Quy định ban hành kèm theo
+// Quyết định số 12/2023/QĐ-UBND").
+var pinpointAttached = []string{
+	"Quy định ban hành kèm theo", "Quy chế ban hành kèm theo", "Quy trình ban hành kèm theo",
+	"Điều lệ ban hành kèm theo", "Quy định kèm theo", "Quy chế kèm theo", "ban hành kèm theo", "kèm theo",
+	"Quy trình ban hành kèm", "Quy định ban hành kèm", "ban hành kèm",
+}
+
 // selfWord follows a type to make the document's reference to itself
 // ("Quyết định này", "Điều này").
 var selfWord = "này"
