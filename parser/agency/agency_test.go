@@ -118,6 +118,12 @@ func TestScan(t *testing.T) {
 		{"Sở Tài chính đề nghị UBND tỉnh xem xét, quyết định.", "Sở Tài chính", "", "UBND tỉnh"},
 		{"Bộ Kế hoạch và Đầu tư đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo các cơ quan liên quan thực hiện.",
 			"Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "", ""},
+		// corpus 013 (NĐ 87/2025): "người …" and "các đối tượng …" are members of the list;
+		// corpus 027, 029: "… các cấp hoặc thông qua …" ends the actors; "tổ chức đăng ký đất đai" is a name
+		{"4. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương, người sử dụng đất và các đối tượng khác có liên quan chịu trách nhiệm thi hành Nghị định này.",
+			"Bộ trưởng|Thủ trưởng cơ quan ngang bộ|Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương|người sử dụng đất|các đối tượng khác có liên quan", "", ""},
+		{"a) Mặt trận Tổ quốc Việt Nam các cấp hoặc thông qua các thành viên của Mặt trận thực hiện giám sát.", "Mặt trận Tổ quốc Việt Nam các cấp", "", ""},
+		{"b) Chi nhánh của tổ chức đăng ký đất đai hoặc tổ chức đăng ký đất đai thực hiện cho người sử dụng đất.", "Chi nhánh của tổ chức đăng ký đất đai|tổ chức đăng ký đất đai", "", ""},
 		// letters route reports "(qua …)" to a unit whose name has a verb in it; "phản ánh về X" reports to X
 		{"Đề nghị các đơn vị khẩn trương triển khai, báo cáo kết quả về Tổng cục Hải quan (qua Cục Giám sát quản lý) trước ngày 20/3/2017.",
 			"các đơn vị", "", "Tổng cục Hải quan|Cục Giám sát quản lý"},

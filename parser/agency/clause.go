@@ -763,7 +763,7 @@ func nameEnd(toks []token, i, b int) int {
 			j += n // "Thủ trưởng các sở, ban, ngành"
 			continue
 		}
-		if t.f == "và" && j+1 < b {
+		if (t.f == "và" || t.f == "hoặc") && j+1 < b {
 			if m := knownContinuation(toks, i, j, b); m > j {
 				j = m
 				continue
@@ -806,6 +806,17 @@ func nameEnd(toks []token, i, b int) int {
 	return j
 }
 
+// memberStart reports whether toks[i] opens a new member of a list of
+// actors ("…, người sử dụng đất", "…, tổ chức chính trị", "…, các Ủy ban").
+func memberStart(toks []token, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	return headAt(toks, i) > 0 || collectiveAt(toks, i) > 0 || toks[i].f == "các" && i+1 < len(toks) && toks[i+1].f != "các" && memberStart(toks, i+1) ||
+		!toks[i].cap && (toks[i].f == "người" || seq(toks, i, "tổ", "chức") ||
+			seq(toks, i, "hộ", "gia") || seq(toks, i, "đối", "tượng"))
+}
+
 // hardStop reports a verb that ends an object's name even inside a
 // relative clause.
 func hardStop(toks []token, j int) bool {
@@ -815,7 +826,8 @@ func hardStop(toks []token, j int) bool {
 
 // listWords open a new member of a list, never the tail of a name
 // ("Hội đồng Dân tộc, các Ủy ban của Quốc hội").
-var listWords = []string{"các", "những", "mọi", "và", "hoặc", "cùng", "nhất", "đặc"}
+var listWords = []string{"các", "những", "mọi", "và", "hoặc", "cùng", "nhất", "đặc",
+	"người", "tổ", "cơ", "đơn", "cá", "trường", "doanh", "hộ"} // "…, người sử dụng đất", "…, tổ chức chính trị"
 
 // knownContinuation extends the name toks[i:j] over the comma or "và" at
 // toks[j] when the registry knows a longer name ("Sở Văn hóa, Thể thao và
@@ -873,6 +885,9 @@ func parseList(text string, toks []token, i, j int, cell bool) []string {
 	for k := i; k < j; {
 		t := toks[k]
 		if t.w == "," || t.w == ";" || t.w == "-" || t.w == "–" || t.w == ":" || !t.cap && (t.f == "và" || t.f == "hoặc" || t.f == "cùng") {
+			if t.f == "hoặc" && !cell && k+1 < j && !toks[k+1].cap && !memberStart(toks, k+1) {
+				break // "… các cấp hoặc thông qua các thành viên của Mặt trận": no more actors
+			}
 			k++
 			continue
 		}
@@ -882,7 +897,7 @@ func parseList(text string, toks []token, i, j int, cell bool) []string {
 			k = next
 			continue
 		}
-		if headAt(toks, k) == 0 && collectiveAt(toks, k) == 0 && !cell && !(t.f == "các" && headAt(toks, k+1) > 0) {
+		if !memberStart(toks, k) && !cell {
 			k++
 			continue
 		}
@@ -939,8 +954,11 @@ func itemEnd(toks []token, k, j int) int {
 			if n, _ := distributiveAt(toks, nx, j); n > 0 {
 				return m
 			}
-			if (headAt(toks, nx) > 0 || collectiveAt(toks, nx) > 0 || toks[nx].f == "các" && headAt(toks, nx+1) > 0) && knownContinuation(toks, k, m, j) == m {
+			if memberStart(toks, nx) && knownContinuation(toks, k, m, j) == m {
 				return m
+			}
+			if t.f == "hoặc" && !toks[nx].cap {
+				return m // "Mặt trận Tổ quốc Việt Nam các cấp hoặc thông qua …"
 			}
 		}
 		m++

@@ -176,7 +176,8 @@ var markers = append(phrases(true, "chủ động", "khẩn trương", "tiếp t
 		"đăng ký", "công khai", "hướng", "lựa chọn", "khắc phục", "tháo gỡ", "quy định", "kêu gọi",
 		"thống nhất quản lý", "buộc", "giúp", "tham gia", "thiết lập", "xác lập", "lãnh đạo", "quán triệt",
 		"ra quyết định", "kết nối", "có văn bản", "cử", "xác minh", "phản ánh",
-		"sửa đổi", "lấy ý kiến", "xem xét", "chấp thuận", "cấp giấy chứng nhận", "cấp giấy phép", "cấp phép")...)
+		"sửa đổi", "lấy ý kiến", "xem xét", "chấp thuận", "cấp giấy chứng nhận", "cấp giấy phép", "cấp phép",
+		"làm thủ tục", "làm rõ")...)
 
 // orgNext are the words after "tổ chức" that make it a noun.
 var orgNext = []string{"đảng", "chính", "xã", "đoàn", "hội", "kinh", "tín", "quốc", "phi", "khác", "liên", ",", "cá", "và", "thành"}
@@ -186,7 +187,7 @@ var orgNext = []string{"đảng", "chính", "xã", "đoàn", "hội", "kinh", "t
 var notMarker = map[string][]string{
 	"trình": {"chương", "công", "quá", "lộ", "tiến", "giáo", "quy", "tờ", "hành", "phương"},
 	"giao":  {"ngoại", "bàn", "chuyển", "trao"},
-	"tổ":    {"các", "những", "và", "một"},
+	"tổ":    {"các", "những", "và", "một", "của", "hoặc", "với", "cho"},
 	"xây":   {"tư", "công"},
 	"quản":  {"ban", "Ban"},
 	"lập":   {"thành", "độc", "công"},
@@ -200,6 +201,7 @@ var notMarker = map[string][]string{
 	"chỉ":   {"không", "địa", "ngón"},
 	"là":    {"nhất", "biệt", "tức", "hoặc", "đó", "như", "kể"},
 	"cử":    {"bầu", "ứng", "tuyển", "đề", "cắt"},
+	"đăng":  {"phòng", "chức", "quan"}, // "Văn phòng đăng ký đất đai", "tổ chức đăng ký đất đai"
 	"nhập":  {"xuất", "thu"},
 }
 
