@@ -109,7 +109,7 @@ var heads = func() []phrase {
 		"cấp ủy", "tổ chức đảng", "các tổ chức đảng", "đảng bộ", "chi bộ", "tổ đại biểu", "các tổ đại biểu",
 		"đại biểu hội đồng nhân dân", "các ban của hội đồng nhân dân")
 	add(false, "hợp", "các trường") // "các trường hợp": cases, not schools
-	add(true, "hữu", "sở") // "Sở hữu": ownership
+	add(true, "hữu", "sở")          // "Sở hữu": ownership
 	add(true, "tiêu máy phận luật", "bộ")
 	add(true, "hành", "ban")
 	add(true, ", kiểm giám việc và các đối", "thanh tra") // "Thanh tra, kiểm tra …": the verb
