@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/vanban/vanban/parser/vntext"
+	"golang.org/x/text/unicode/norm"
 )
 
 var (
@@ -38,7 +39,14 @@ var signPositions = []string{
 
 // Parse builds the tree of one document. It never fails: text it cannot
 // place becomes paragraphs, and oddities are returned as problems.
+//
+// The text should be NFC, as corpus delivers it; decomposed (NFD) text is
+// composed first, and Document.Text, spans and positions then refer to the
+// composed text.
 func Parse(name, text string) (*Document, []Problem) {
+	if !norm.NFC.IsNormalString(text) {
+		text = vntext.NFC(text)
+	}
 	d := &Document{Name: name, Text: text, lines: lineStarts(text)}
 	b := &builder{d: d}
 	b.run()

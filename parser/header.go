@@ -190,7 +190,7 @@ func parseHeader(d *Document, ps []para) Header {
 func capsRun(s string) string {
 	f := strings.Fields(s)
 	i := 0
-	for i < len(f) && (isCaps(f[i]) || !hasLetter(f[i])) {
+	for i < len(f) && (isCapsWord(f[i]) || !hasLetter(f[i])) {
 		i++
 	}
 	// a list number that starts the next (lower-case) sentence: "… 1. Luật".
@@ -198,6 +198,16 @@ func capsRun(s string) string {
 		i--
 	}
 	return strings.Join(f[:i], " ")
+}
+
+// isCapsWord: a word without lower-case letters ("Ở", "QH15").
+func isCapsWord(w string) bool {
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return hasLetter(w)
 }
 
 func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }

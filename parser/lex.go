@@ -57,7 +57,7 @@ var reStructStart = regexp.MustCompile(`^(?:(?i:điều|chương|mục|phần)\s
 func splitParas(text string, lines []int) []para {
 	var out []para
 	prevOpen := false // the last paragraph may be continued
-	prevWrapped := false
+	prevWrapped, prevSymbolCut := false, false
 	for i, ls := range lines {
 		le := len(text)
 		if i+1 < len(lines) {
@@ -72,7 +72,7 @@ func splitParas(text string, lines []int) []para {
 		// a line continues the paragraph above when it starts in lower case,
 		// or when the line above was cut by a converter's wrap width in the
 		// middle of a sentence ("… thi hành" / "Điều lệ Đảng …").
-		if prevOpen && (continues(t) || prevWrapped && continuesWrapped(t)) {
+		if prevOpen && (continues(t) || prevWrapped && continuesWrapped(t) || prevSymbolCut && !strings.HasPrefix(t, "-")) {
 			out[len(out)-1].end = e
 		} else {
 			out = append(out, para{start: s, end: e, line: i + 1})
@@ -80,7 +80,11 @@ func splitParas(text string, lines []int) []para {
 		last := out[len(out)-1]
 		prevOpen = !endsSentence(text[last.start:last.end]) && !isHeadingLine(text[last.start:last.end])
 		lastRune, _ := utf8.DecodeLastRuneInString(t)
-		prevWrapped = utf8.RuneCountInString(t) >= 60 && !isCaps(t) && (unicode.IsLower(lastRune) || lastRune == ',')
+		n := utf8.RuneCountInString(t)
+		prevWrapped = !isCaps(t) && (n >= 60 && (unicode.IsLower(lastRune) || lastRune == ',') ||
+			n >= 20 && danglingEnd(t))
+		// a symbol cut at its hyphen or slash: "Quyết định số 1513/QĐ-" / "TTg ngày …"
+		prevSymbolCut = n >= 20 && (lastRune == '-' || lastRune == '/') && !strings.HasSuffix(t, " -")
 	}
 	return out
 }
@@ -96,6 +100,16 @@ func continuesWrapped(t string) bool {
 		return false
 	}
 	return !reStructStart.MatchString(t) && !reArticleAny.MatchString(firstWordsN(t, 3)) && !reSignLead.MatchString(t)
+}
+
+// danglingWords cannot end a sentence or a heading: a line that ends with
+// one was cut by a converter ("… ngày 16/6/2022 của" / "UBND tỉnh …").
+var danglingWords = map[string]bool{"của": true, "và": true, "các": true, "tại": true, "theo": true, "với": true,
+	"cho": true, "ngày": true, "số": true, "về": true, "trong": true, "đối": true, "được": true, "là": true}
+
+func danglingEnd(t string) bool {
+	i := strings.LastIndexAny(t, " \t")
+	return danglingWords[t[i+1:]]
 }
 
 func firstWordsN(t string, n int) string {

@@ -11,6 +11,7 @@ import (
 	"github.com/vanban/vanban/parser"
 	"github.com/vanban/vanban/parser/analyze"
 	"github.com/vanban/vanban/parser/vntext"
+	"golang.org/x/text/unicode/norm"
 )
 
 const seedPath = "../testdata/qd-79-2023-langson.txt"
@@ -395,5 +396,23 @@ func TestLabelForms(t *testing.T) {
 	})
 	if got := strings.Join(paths, " "); got != "1/1 1/1/a 1/1/b 1/2 2/1 2/2" {
 		t.Errorf("paths = %s", got)
+	}
+}
+
+// TestWrappedLines: sentences a converter cut are read whole, in the
+// preamble too; NFD text is composed before parsing.
+func TestWrappedLines(t *testing.T) {
+	src := "Số: 5/QĐ-UBND\nLạng Sơn, ngày 19 tháng 01 năm 2023\n\nQUYẾT ĐỊNH\n\n" +
+		"Căn cứ Quyết định số 1019/QĐ-UBND ngày 16/6/2022 của\nUBND tỉnh Lạng Sơn ban hành quy trình;\n" +
+		"Căn cứ Quyết định số 1513/QĐ-\nTTg ngày 03/12/2022 của Thủ tướng Chính phủ;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Thử.\n"
+	for _, text := range []string{src, norm.NFD.String(src)} {
+		d, _ := parser.Parse("w.txt", text)
+		r := analyze.Analyze(d, nil)
+		if len(r.Bases) != 2 || !strings.Contains(r.Bases[0], "của UBND tỉnh Lạng Sơn") || !strings.Contains(r.Bases[1], "1513/QĐ- TTg") {
+			t.Errorf("bases = %q", r.Bases)
+		}
+		if r.Document.Number != "5/QĐ-UBND" || r.Document.Date != "2023-01-19" {
+			t.Errorf("header = %+v", r.Document)
+		}
 	}
 }
