@@ -23,7 +23,7 @@ var (
 	reEnact      = regexp.MustCompile(`^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|NGHỊ ĐỊNH|CHỈ THỊ|BAN HÀNH|THÔNG TƯ|LỆNH|Quyết định|Quyết nghị)\s*:?\s*$`)
 	reRecipients = regexp.MustCompile(`^(?i:nơi nhận)\s*:?\s*`)
 	reSignLead   = regexp.MustCompile(`^(?:(?:TM|KT|TL|TUQ|Q|T/M|K/T)\s*\.|T/M|K/T)(?:\s*\p{Lu}|\s*$)`)
-	reAppendix   = regexp.MustCompile(`^(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu)(?:\s+(?:SỐ\s+|số\s+)?([IVXLC]+|\d{1,3}[a-zA-Z]?))?\s*(?:[.:\-–]\s*|\s*$|\s+)`)
+	reAppendix   = regexp.MustCompile(`^(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu|BIỂU SỐ|Biểu số|BIỂU MẪU SỐ|Biểu mẫu số|MẪU SỐ|Mẫu số)(?:\s+(?:SỐ\s+|số\s+)?([IVXLC]+|\d{1,3}[a-zA-Z]?))?\s*(?:[.:\-–]\s*|\s*$|\s+)`)
 	reAttachNote = regexp.MustCompile(`^\(?\s*(?i:ban hành kèm theo|kèm theo)\b`)
 )
 
@@ -800,7 +800,7 @@ func (b *builder) endMatter(s, e int, t string) bool {
 	}
 	// appendices and attached texts start only after the body.
 	if m := reAppendix.FindStringSubmatchIndex(t); m != nil && (b.phase == phaseEnd || b.prefix != "") &&
-		(isCaps(t[:m[1]]) || m[2] >= 0 && m[1] >= len(t)-1 || reAttachNote.MatchString(strings.TrimSpace(t[m[1]:]))) {
+		(isCaps(t[:m[1]]) || m[2] >= 0 && (m[1] >= len(t)-1 || isCaps(firstWords(t[m[1]:], 2))) || reAttachNote.MatchString(strings.TrimSpace(t[m[1]:]))) {
 		num := ""
 		if m[2] >= 0 {
 			num = t[m[2]:m[3]]
