@@ -223,10 +223,37 @@ func Scan(text string, inherited []string) []Found {
 	text = maskNotes(text)
 	toks := tokenize(text)
 	var out []Found
+	var colon []string // the lead named before a colon of this paragraph
 	for _, cl := range clauses(toks) {
-		out = append(out, scanClause(text, toks, cl[0], cl[1], inherited)...)
+		in := inherited
+		if colon != nil {
+			in = colon
+		}
+		for _, f := range scanClause(text, toks, cl[0], cl[1], in) {
+			if colon != nil && sameNames(f.Lead, colon) && len(f.Cooperate) == 0 && len(f.ReportTo) == 0 {
+				continue // already stated by the colon's clause
+			}
+			out = append(out, f)
+		}
+		if n := len(out); n > 0 && toks[cl[1]-1].w == ":" && len(out[n-1].Lead) > 0 && out[n-1].End <= toks[cl[1]-1].s && out[n-1].Start >= toks[cl[0]].s {
+			// "Sở Tài chính: Tham mưu UBND tỉnh …": the clauses after
+			// the colon are its duties
+			colon = out[n-1].Lead
+		}
 	}
 	return out
+}
+
+func sameNames(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // ScanCell reads an agency cell of a table ("Sở Tài chính, Cục Thuế",

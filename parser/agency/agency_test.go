@@ -124,6 +124,11 @@ func TestScan(t *testing.T) {
 			"Bộ trưởng|Thủ trưởng cơ quan ngang bộ|Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương|người sử dụng đất|các đối tượng khác có liên quan", "", ""},
 		{"a) Mặt trận Tổ quốc Việt Nam các cấp hoặc thông qua các thành viên của Mặt trận thực hiện giám sát.", "Mặt trận Tổ quốc Việt Nam các cấp", "", ""},
 		{"b) Chi nhánh của tổ chức đăng ký đất đai hoặc tổ chức đăng ký đất đai thực hiện cho người sử dụng đất.", "Chi nhánh của tổ chức đăng ký đất đai|tổ chức đăng ký đất đai", "", ""},
+		// plan formulas: a distributive list ends at the verb after it; "X: <duty>"; a closing that asks
+		{"Giao Sở Thông tin và Truyền thông chủ trì, phối hợp với các Sở: Tài chính, Kế hoạch và Đầu tư nâng cấp hạ tầng, báo cáo UBND tỉnh (qua Công an tỉnh) trước ngày 30/11/2024.",
+			"Sở Thông tin và Truyền thông", "Sở Tài chính|Sở Kế hoạch và Đầu tư", "UBND tỉnh|Công an tỉnh"},
+		{"2. Sở Tài chính: Tham mưu UBND tỉnh bố trí kinh phí thực hiện Kế hoạch.", "Sở Tài chính|Sở Tài chính", "", "UBND tỉnh"},
+		{"Trên đây là Kế hoạch triển khai Đề án 06 năm 2024 trên địa bàn tỉnh, yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.", "các cơ quan, đơn vị", "", ""},
 		// letters route reports "(qua …)" to a unit whose name has a verb in it; "phản ánh về X" reports to X
 		{"Đề nghị các đơn vị khẩn trương triển khai, báo cáo kết quả về Tổng cục Hải quan (qua Cục Giám sát quản lý) trước ngày 20/3/2017.",
 			"các đơn vị", "", "Tổng cục Hải quan|Cục Giám sát quản lý"},

@@ -184,7 +184,16 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 		return nil // a permission, not a task
 	}
 	if seq(toks, i, "trên", "đây") {
-		return nil // "Trên đây là ý kiến của Bộ … gửi …": the letter's closing
+		// "Trên đây là ý kiến của Bộ … gửi …": the letter's closing names
+		// no duty, unless it goes on "…, yêu cầu các cơ quan … thực hiện"
+		k := i + 2
+		for k < b && !seq(toks, k, "yêu", "cầu") && !seq(toks, k, "đề", "nghị") {
+			k++
+		}
+		if k >= b || toks[k-1].w != "," {
+			return nil
+		}
+		i = k
 	}
 	type subject struct {
 		start, pred int
@@ -656,7 +665,7 @@ func targets(text string, toks []token, i, b int) ([]string, int) {
 		// "các Sở: Tài chính, Nội vụ" up to the verb after the list
 		end := i + n
 		for end < b && toks[end].w != ";" && toks[end].w != ")" && toks[end].w != "." {
-			if !toks[end].cap && !toks[end].punct && toks[end-1].w != "," && (isMarker(toks, end) || isStop(toks, end)) &&
+			if !toks[end].cap && !toks[end].punct && (isMarker(toks, end) || toks[end-1].w != "," && isStop(toks, end)) &&
 				!((toks[end].f == "và" || toks[end].f == "hoặc") && end+1 < b && toks[end+1].cap) {
 				break // "…, Giao thông vận tải và UBND các huyện, thành phố" goes on
 			}
