@@ -38,6 +38,8 @@ func TestScan(t *testing.T) {
 		{"phấn đấu năm 2023 có thêm 10 xã đạt chuẩn", "", ""},
 		{"kế hoạch phân luồng đào tạo hằng năm gắn với", "", ""},
 		{"đến năm 2025, tầm nhìn đến năm 2050", "", ""},
+		{"hoàn thành muộn nhất ngày 30/6/2023", "2023-06-30", NoLaterThan},
+		{"Hạn cuối nộp hồ sơ: 30/6/2023", "2023-06-30", By},
 		// plans state the time of a task as "Thời gian hoàn thành: …"
 		{"Thời gian hoàn thành: Quý III/2023.", "2023-09-30", InQuarter},
 		{"hoàn thành trong 6 tháng đầu năm 2023", "2023-06-30", InMonth},
