@@ -45,6 +45,7 @@ func ExtractExcept(doc *parser.Document, skip func(off int) bool) []Responsibili
 	heads := map[*parser.Node][]string{} // units whose heading names their lead
 	law := isLaw(doc.Header.Type)
 	rules := isRules(doc.Header.Type)
+	code := vntext.Key(doc.Header.Type) == "bo luat"
 	scope := map[*parser.Node]bool{} // articles read by noDuties
 	for _, s := range doc.Segments() {
 		if s.Quoted || !taskPath(s.Path) || s.Node.Kind == parser.KindTable {
@@ -86,6 +87,9 @@ func ExtractExcept(doc *parser.Document, skip func(off int) bool) []Responsibili
 			if r.Speech && issuerSpeaks(doc.Header.Issuer, r.Lead) {
 				continue // "Tổng cục Hải quan yêu cầu …": the document speaking
 			}
+			if code && !dutyWords.MatchString(vntext.Key(r.Text)) {
+				continue // a code's "Tòa án quyết định hình phạt …": a power in proceedings, not a task
+			}
 			if (law || rules) && !executes(r.Text) {
 				r.Lead = dropGeneric(r.Lead, law)
 				if len(r.Lead) == 0 && len(r.ReportTo) == 0 {
@@ -122,6 +126,10 @@ func isRules(typ string) bool {
 	}
 	return false
 }
+
+// dutyWords mark a clause that states a duty in a code ("có trách
+// nhiệm", "phải", "phối hợp", "báo cáo").
+var dutyWords = regexp.MustCompile(`\b(?:co trach nhiem|chiu trach nhiem|co nhiem vu|phai|phoi hop|bao cao)\b`)
 
 // executes reports the execution clause ("… chịu trách nhiệm thi hành
 // Nghị định này"), whose addressees are all kept.
@@ -165,7 +173,7 @@ var (
 
 // namedOrgan are generic-looking names that are real organs ("Cơ quan
 // điều tra", "cơ quan có chức năng quản lý đất đai", "cơ quan hải quan").
-var namedOrgan = regexp.MustCompile(`^(?:cac )?co quan (?:dieu tra|hai quan|thue|thi hanh an|canh sat|an ninh|co chuc nang|quan ly nha nuoc ve|tai chinh|thong ke|kiem sat|bao hiem)`)
+var namedOrgan = regexp.MustCompile(`^(?:cac )?co quan (?:dieu tra|hai quan|thue|thi hanh an|canh sat|an ninh|co chuc nang|quan ly nha nuoc ve|tai chinh|thong ke|kiem sat|bao hiem|cong an)`)
 
 func dropGeneric(lead []string, law bool) []string {
 	out := lead[:0:0]

@@ -349,3 +349,20 @@ LUẬT
 		t.Errorf("got %q", got)
 	}
 }
+
+// In a code the court's powers in proceedings are not tasks; a duty
+// stated as such is (corpus 037, Bộ luật Hình sự).
+func TestCodePowers(t *testing.T) {
+	got := extract(t, `QUỐC HỘI
+Luật số: 100/2015/QH13
+BỘ LUẬT
+HÌNH SỰ
+Điều 4. Trách nhiệm phòng ngừa và đấu tranh chống tội phạm
+1. Cơ quan Công an, Viện kiểm sát nhân dân, Tòa án nhân dân và các cơ quan hữu quan khác có trách nhiệm thực hiện đầy đủ chức năng, nhiệm vụ, quyền hạn của mình.
+Điều 55. Quyết định hình phạt trong trường hợp phạm nhiều tội
+Khi xét xử cùng 01 lần một người phạm nhiều tội, Tòa án quyết định hình phạt đối với từng tội và tổng hợp hình phạt theo quy định sau đây:
+`)
+	if len(got) != 1 || got[0] != "4/1|Cơ quan Công an;Viện kiểm sát nhân dân;Tòa án nhân dân" {
+		t.Errorf("got %q", got)
+	}
+}
