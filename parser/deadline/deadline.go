@@ -294,7 +294,7 @@ var (
 	reRelYear  = regexp.MustCompile(`^\s*(?:của\s+năm|năm\s+(?:sau|trước|tiếp\s+theo|kế\s+tiếp|liền\s+kề))`)
 	// amounts paid or earned every month are not duties ("trợ cấp hàng
 	// tháng", "thu nhập hằng tháng")
-	reMoneyBefore = regexp.MustCompile(`(?i)(?:trợ\s+cấp|phụ\s+cấp|lương|lương\s+hưu|thu\s+nhập|tiền|doanh\s+thu|chi\s+phí|mức\s+hưởng|trợ\s+giúp|nuôi\s+dưỡng|khấu\s+trừ)\s*$`)
+	reMoneyBefore = regexp.MustCompile(`(?i)(?:trợ\s+cấp|phụ\s+cấp|lương|lương\s+hưu|thu\s+nhập|tiền|doanh\s+thu|chi\s+phí|mức\s+hưởng|trợ\s+giúp|nuôi\s+dưỡng|khấu\s+trừ)(?:\s+(?:xã\s+hội|bảo\s+trợ|hưu\s+trí|thường\s+xuyên))?\s*$`)
 	reApplies     = regexp.MustCompile(`(?i)(?:áp\s+dụng|còn\s+hiệu\s+lực|được\s+sử\s+dụng)\s*(?:\S+\s+){0,2}$`)
 	reNote        = regexp.MustCompile(`\[[^\[\]]*?(?:được\s+hướng\s+dẫn\s+bởi|được\s+sửa\s+đổi|được\s+bổ\s+sung|bị\s+bãi\s+bỏ|bị\s+hủy\s+bỏ|hết\s+hiệu\s+lực|có\s+hiệu\s+lực\s+từ)[^\[\]]*\]`)
 )

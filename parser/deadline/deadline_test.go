@@ -52,6 +52,7 @@ func TestScan(t *testing.T) {
 		{"kể từ thời điểm Nghị định này có hiệu lực thi hành đến hết ngày 31 tháng 7 năm 2025. Không áp dụng", "2025-07-31", By},
 		// corpus 003, 006: an amount paid monthly, "định kỳ hạn" (set the terms)
 		{"1 - Mức trợ cấp hàng tháng cho các đối tượng bảo trợ xã hội sống tại cộng đồng", "", ""},
+		{"MỨC TRỢ CẤP XÃ HỘI HÀNG THÁNG CHO CÁC ĐỐI TƯỢNG BẢO TRỢ XÃ HỘI SỐNG TẠI CỘNG ĐỒNG", "", ""},
 		{"8. Ngân hàng Chính sách xã hội hướng dẫn về hồ sơ, trình tự, thủ tục vay vốn, định kỳ hạn trả nợ, điều chỉnh kỳ hạn nợ", "", ""},
 		// corpus 029: a portal's bracketed guidance note belongs to another instrument
 		{"[Ủy ban nhân dân cấp xã có trách nhiệm báo cáo kết quả thực hiện quy hoạch, kế hoạch sử dụng đất đến Ủy ban nhân dân cấp tỉnh trước ngày 15 tháng 10 hằng năm theo quy định tại Điểm e Khoản 1 Điều 14 Nghị định 151/2025/NĐ-CP có hiệu lực từ ngày 01/07/2025 (VB hết hiệu lực: 01/03/2027)]", "", ""},
