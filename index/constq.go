@@ -5,6 +5,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	index "github.com/blevesearch/bleve_index_api"
 )
@@ -58,3 +59,22 @@ func (s *constSearcher) Advance(ctx *search.SearchContext, id index.IndexInterna
 func (s *constSearcher) Weight() float64 { return 0 }
 
 func (s *constSearcher) SetQueryNorm(float64) {}
+
+// unscored matches what q matches and adds nothing to the score: a filter
+// given to a conjunction, which then skips ahead along whichever of the
+// text and the filter is rarer (Bleve's boolean filter instead tests every
+// text match against the filter).
+type unscored struct{ q query.Query }
+
+func (u *unscored) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping,
+	options search.SearcherOptions) (search.Searcher, error) {
+	plain := options
+	plain.Score = "none"
+	plain.Explain = false
+	plain.IncludeTermVectors = false
+	s, err := u.q.Searcher(ctx, i, m, plain)
+	if err != nil {
+		return nil, err
+	}
+	return &constSearcher{Searcher: s, score: 0, scoring: options.Score != "none"}, nil
+}

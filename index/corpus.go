@@ -102,7 +102,9 @@ func analyzeText2(name, text string) *analyze.Result {
 }
 
 // Each calls fn with every indexed decision, in the order of their file
-// paths (the order the file commands read a folder in).
+// paths (the order the file commands read a folder in), its analysis
+// computed again from its stored text (slow over a large index: the
+// ledgers and citations have faster ways, Ledgers and EachCitations).
 func (ix *Index) Each(fn func(Stored) error) error {
 	ids, err := ix.docsMatching(termQ(fKind, KindDoc))
 	if err != nil {

@@ -5,16 +5,17 @@
 // One Bleve document is stored per decision and one per row of its task
 // ledger (analyze.Ledger: every task, and every other unit that names an
 // agency or a deadline), so that a hit points at the task. Each entry's
-// own text (without the text of the tasks below it) is indexed once, in
-// one field, by the vn_text analyzer of analysis.go: folded words, exact
-// words (with diacritics) and folded word pairs, so a phrase is looked up
-// as its pairs and the field needs no positions.
+// own text (without the text of the tasks below it) is indexed once, with
+// the analyzers of analysis.go: folded words in field t (scored), exact
+// words and folded word pairs in field t2 (no frequencies, norms or
+// positions: they select and boost; a phrase is looked up as its pairs).
 //
-// A decision stores its whole text, its header and its citations; a ledger
-// row stores the analyze.TaskRow it stands for. So the ledgers over the
-// index are read from the rows a query selects, and the rest of the
-// analysis (show) is the parse of the stored text, which is what the file
-// commands compute.
+// A decision stores its whole text and its citations, and entries store
+// the byte ranges of their own text in it (snippets are cut from it). A
+// third, stored-only entry per decision holds its ledger, one
+// analyze.TaskRow per line, so the ledgers over the index decode only the
+// rows a query selects; the rest of the analysis (show) is the parse of
+// the stored text, which is what the file commands compute.
 package index
 
 import (
@@ -31,6 +32,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/mapping"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 	bolterrors "go.etcd.io/bbolt/errors"
 )
 
@@ -336,27 +338,47 @@ func (ix *Index) Compact() error {
 	if !ok {
 		return nil
 	}
-	if err := s.ForceMerge(context.Background(), &mergeplan.SingleSegmentMergePlanOptions); err != nil {
-		return err
+	// ForceMerge merges the segments persisted when it starts; a batch
+	// persisted meanwhile stays apart, so merge again until one is left.
+	for try := 0; try < 5; try++ {
+		if err := s.ForceMerge(context.Background(), &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+			return err
+		}
+		n, err := liveSegments(adv)
+		if err != nil {
+			return err
+		}
+		if n <= 1 {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 	// Scorch removes the merged-away segment files when its persister next
 	// waits for work; closing right away would leave them on disk. Wait
 	// (briefly) until only the live segments remain.
 	store := filepath.Join(ix.dir, "store")
 	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		r, err := adv.Reader()
+		live, err := liveSegments(adv)
 		if err != nil {
 			return err
 		}
-		live := 0
-		if snap, ok := r.(*scorch.IndexSnapshot); ok {
-			live = len(snap.Segments())
-		}
-		r.Close()
 		files, _ := filepath.Glob(filepath.Join(store, "*.zap"))
 		if len(files) <= live {
 			break
 		}
 	}
 	return nil
+}
+
+// liveSegments is the number of segments of the index's current snapshot.
+func liveSegments(adv bleveindex.Index) (int, error) {
+	r, err := adv.Reader()
+	if err != nil {
+		return 0, err
+	}
+	defer r.Close()
+	if snap, ok := r.(*scorch.IndexSnapshot); ok {
+		return len(snap.Segments()), nil
+	}
+	return 0, nil
 }

@@ -238,12 +238,21 @@ func (ix *Index) Search(r Request) (*Results, error) {
 		return nil, fmt.Errorf("empty query")
 	}
 	var q query.Query
-	if pq.empty() {
+	switch {
+	case pq.empty():
 		q = bleve.NewConjunctionQuery(bleve.NewMatchAllQuery(), filter)
-	} else {
+	case filter == nil && len(pq.words)+len(pq.phrases) == 1:
+		// One word or one phrase: its own query, without the wrappers of
+		// a boolean query (a searcher each, on every hit).
+		if len(pq.words) == 1 {
+			q = wordQuery(pq.words[0])
+		} else {
+			q = phraseQuery(pq.phrases[0])
+		}
+	default:
 		bq := pq.textQuery()
 		if filter != nil {
-			bq.AddFilter(filter)
+			bq.AddMust(&unscored{filter})
 		}
 		q = bq
 	}
