@@ -231,18 +231,27 @@ func Scan(text string, inherited []string) []Found {
 	text = maskNotes(text)
 	toks := tokenize(text)
 	var out []Found
-	var colon []string // the lead named before a colon of this paragraph
+	var colon []string   // the lead named before a colon of this paragraph
+	var pending []string // "Chánh Văn phòng Bộ Y tế; Vụ trưởng các Vụ: …; Giám đốc … chịu trách nhiệm thi hành"
 	for _, cl := range clauses(toks) {
 		in := inherited
 		if colon != nil {
 			in = colon
 		}
-		for _, f := range scanClause(text, toks, cl[0], cl[1], in) {
+		if names := namesOnly(text, toks, cl[0], cl[1]); names != nil {
+			pending = append(pending, names...)
+			continue
+		}
+		for n, f := range scanClause(text, toks, cl[0], cl[1], in) {
 			if colon != nil && sameNames(f.Lead, colon) && len(f.Cooperate) == 0 && len(f.ReportTo) == 0 {
 				continue // already stated by the colon's clause
 			}
+			if n == 0 && len(pending) > 0 && len(f.Lead) > 0 && executes(f.Text) {
+				f.Lead = appendNew(append([]string{}, pending...), f.Lead...)
+			}
 			out = append(out, f)
 		}
+		pending = nil
 		if n := len(out); n > 0 && toks[cl[1]-1].w == ":" && len(out[n-1].Lead) > 0 && out[n-1].End <= toks[cl[1]-1].s && out[n-1].Start >= toks[cl[0]].s {
 			// "Sở Tài chính: Tham mưu UBND tỉnh …": the clauses after
 			// the colon are its duties
@@ -250,6 +259,26 @@ func Scan(text string, inherited []string) []Found {
 		}
 	}
 	return out
+}
+
+// namesOnly returns the names of a clause that is nothing but a list of
+// agencies ending with ";" (one of several before the verb), or nil.
+func namesOnly(text string, toks []token, a, b int) []string {
+	if b >= len(toks) || toks[b].w != ";" {
+		return nil
+	}
+	i := skipLabel(toks, a)
+	if i >= b || headAt(toks, i) == 0 && collectiveAt(toks, i) == 0 {
+		if n, _ := distributiveAt(toks, i, b); n == 0 {
+			return nil
+		}
+	}
+	for k := i; k < b; k++ {
+		if isMarker(toks, k) && !nounCompound(toks, k) && !toks[k].cap || toks[k].w == "." {
+			return nil
+		}
+	}
+	return parseList(text, toks, i, b, false)
 }
 
 func sameNames(a, b []string) bool {

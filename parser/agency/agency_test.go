@@ -129,6 +129,9 @@ func TestScan(t *testing.T) {
 			"Sở Thông tin và Truyền thông", "Sở Tài chính|Sở Kế hoạch và Đầu tư", "UBND tỉnh|Công an tỉnh"},
 		{"2. Sở Tài chính: Tham mưu UBND tỉnh bố trí kinh phí thực hiện Kế hoạch.", "Sở Tài chính|Sở Tài chính", "", "UBND tỉnh"},
 		{"Trên đây là Kế hoạch triển khai Đề án 06 năm 2024 trên địa bàn tỉnh, yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.", "các cơ quan, đơn vị", "", ""},
+		// corpus 030 (QĐ 3467/QĐ-BYT): an execution clause whose addressees are separated by ";"
+		{"Các Ông (Bà): Chánh Văn phòng Bộ Y tế; Vụ trưởng các Vụ: Kế hoạch- Tài chính, Bảo hiểm y tế, Pháp chế; Cục trưởng các Cục: Quản lý Khám chữa bệnh, Quản lý Y, Dược cổ truyền - Bộ Y tế; Giám đốc Bệnh viện Nhi Trung ương và Thủ trưởng các đơn vị liên quan chịu trách nhiệm thi hành Quyết định này./.",
+			"Chánh Văn phòng Bộ Y tế|Vụ trưởng Vụ Kế hoạch- Tài chính|Vụ trưởng Vụ Bảo hiểm y tế|Vụ trưởng Vụ Pháp chế|Cục trưởng Cục Quản lý Khám chữa bệnh|Cục trưởng Cục Quản lý Y, Dược cổ truyền - Bộ Y tế|Giám đốc Bệnh viện Nhi Trung ương|Thủ trưởng các đơn vị liên quan", "", ""},
 		// letters route reports "(qua …)" to a unit whose name has a verb in it; "phản ánh về X" reports to X
 		{"Đề nghị các đơn vị khẩn trương triển khai, báo cáo kết quả về Tổng cục Hải quan (qua Cục Giám sát quản lý) trước ngày 20/3/2017.",
 			"các đơn vị", "", "Tổng cục Hải quan|Cục Giám sát quản lý"},

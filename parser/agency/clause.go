@@ -1005,7 +1005,7 @@ func distributiveAt(toks []token, k, j int) (int, string) {
 	m := k
 	title := ""
 	// "Giám đốc các Sở: Tài chính, Xây dựng" → "Giám đốc Sở Tài chính", …
-	for _, tw := range [][]string{{"giám", "đốc"}, {"thủ", "trưởng"}, {"lãnh", "đạo"}} {
+	for _, tw := range [][]string{{"giám", "đốc"}, {"thủ", "trưởng"}, {"lãnh", "đạo"}, {"vụ", "trưởng"}, {"cục", "trưởng"}} {
 		if seq(toks, m, tw...) && m+2 < j && toks[m+2].f == "các" {
 			title = toks[m].w + " " + toks[m+1].w + " "
 			m += 2
@@ -1063,8 +1063,15 @@ func distributiveItems(text string, toks []token, k, j int, prefix string) ([]st
 	}
 	for n, p := range pieces {
 		if have {
-			joined := prefix + " " + joinToks(toks, cur[0], p[1])
-			_, known := knownKeys[key(joined)]
+			noun := prefix[strings.LastIndexByte(prefix, ' ')+1:] // "Cục trưởng Cục" → "Cục"
+			joined := key(noun + " " + joinToks(toks, cur[0], p[1]))
+			_, known := knownKeys[joined]
+			for k := range knownKeys {
+				// "Quản lý Y, Dược cổ truyền - Bộ Y tế": a known name with a tail
+				if !known && strings.HasPrefix(joined, k+"-") && strings.Contains(k, ",") {
+					known = true
+				}
+			}
 			if known || !toks[p[0]].cap && !toks[p[0]].punct {
 				cur[1] = p[1]
 				continue
