@@ -46,7 +46,7 @@ func ExtractExcept(doc *parser.Document, skip func(off int) bool) []Responsibili
 	law := isLaw(doc.Header.Type)
 	rules := isRules(doc.Header.Type)
 	code := vntext.Key(doc.Header.Type) == "bo luat"
-	scope := map[*parser.Node]bool{} // articles read by noDuties
+	scope := map[*parser.Node]int{} // articles read by articleKind
 	for _, s := range doc.Segments() {
 		if s.Quoted || !taskPath(s.Path) || s.Node.Kind == parser.KindTable {
 			continue
@@ -54,7 +54,8 @@ func ExtractExcept(doc *parser.Document, skip func(off int) bool) []Responsibili
 		if skip != nil && skip(s.Offset) {
 			continue
 		}
-		if noDuties(s.Node, scope) {
+		kind := articleKind(s.Node, scope)
+		if kind == scopeArticle {
 			continue // "Phạm vi điều chỉnh", "Đối tượng áp dụng", "Giải thích từ ngữ"
 		}
 		var inherited []string
@@ -66,6 +67,9 @@ func ExtractExcept(doc *parser.Document, skip func(off int) bool) []Responsibili
 		}
 		switch s.Node.Kind {
 		case parser.KindItem, parser.KindArticle:
+			if kind == structureArticle {
+				break // "Cơ cấu tổ chức: 1. Tổng cục Hải quan: a) Văn phòng, Vụ, Cục …": units, not leads
+			}
 			if l := headingLead(s.Text); len(l) > 0 && (!(law || rules) || len(dropGeneric(l, law)) > 0) {
 				if law || rules {
 					l = dropGeneric(l, law)
@@ -86,6 +90,11 @@ func ExtractExcept(doc *parser.Document, skip func(off int) bool) []Responsibili
 		for _, r := range Scan(s.Text, inherited) {
 			if r.Speech && issuerSpeaks(doc.Header.Issuer, r.Lead) {
 				continue // "Tổng cục Hải quan yêu cầu …": the document speaking
+			}
+			if kind == structureArticle {
+				if t := tokenize(r.Text); !hasVerb(t, 0, len(t)) {
+					continue // "1. Tổng cục Hải quan:" listing a unit
+				}
 			}
 			if code && !dutyWords.MatchString(vntext.Key(r.Text)) {
 				continue // a code's "Tòa án quyết định hình phạt …": a power in proceedings, not a task
@@ -137,13 +146,21 @@ func executes(text string) bool {
 	return strings.Contains(vntext.Key(text), "trach nhiem thi hanh")
 }
 
-// noDutyTitles are article titles under which nothing is a task.
-var noDutyTitles = []string{"pham vi dieu chinh", "doi tuong ap dung", "giai thich tu ngu", "nguyen tac ap dung",
-	"co cau to chuc", "he thong to chuc", "vi tri va chuc nang"}
+// Article kinds: scope articles state no duties at all; structure
+// articles list units (no heading leads) but may still delegate.
+const (
+	dutyArticle = iota
+	scopeArticle
+	structureArticle
+)
 
-// noDuties reports whether n lies in an article that only defines scope,
-// terms or structure.
-func noDuties(n *parser.Node, seen map[*parser.Node]bool) bool {
+var (
+	scopeTitles     = []string{"pham vi dieu chinh", "doi tuong ap dung", "giai thich tu ngu", "nguyen tac ap dung"}
+	structureTitles = []string{"co cau to chuc", "he thong to chuc", "vi tri va chuc nang"}
+)
+
+// articleKind classifies the article n lies in by its title.
+func articleKind(n *parser.Node, seen map[*parser.Node]int) int {
 	for p := n; p != nil; p = p.Parent {
 		if p.Kind != parser.KindArticle {
 			continue
@@ -152,16 +169,18 @@ func noDuties(n *parser.Node, seen map[*parser.Node]bool) bool {
 			return v
 		}
 		h := vntext.Key(p.Heading)
-		v := false
-		for _, t := range noDutyTitles {
-			if strings.HasPrefix(h, t) || strings.Contains(h, ". "+t) {
-				v = true
+		v := dutyArticle
+		for kind, list := range map[int][]string{scopeArticle: scopeTitles, structureArticle: structureTitles} {
+			for _, t := range list {
+				if strings.HasPrefix(h, t) || strings.Contains(h, ". "+t) {
+					v = kind
+				}
 			}
 		}
 		seen[p] = v
 		return v
 	}
-	return false
+	return dutyArticle
 }
 
 // generic are the class nouns a law's rules are addressed to; persons

@@ -300,6 +300,23 @@ NGHỊ ĐỊNH
 	}
 }
 
+// A structure article lists units, which lead nothing, but may delegate
+// (corpus 015, NĐ 36/2015/NĐ-CP Điều 7).
+func TestStructureArticle(t *testing.T) {
+	got := extract(t, `CHÍNH PHỦ
+Số: 36/2015/NĐ-CP
+NGHỊ ĐỊNH
+Điều 7. Cơ cấu tổ chức
+1. Tổng cục Hải quan:
+a) Văn phòng, Vụ, Cục và các đơn vị sự nghiệp công lập.
+b) Các Cục Hải quan.
+Thủ tướng Chính phủ quy định cơ cấu tổ chức của Tổng cục Hải quan.
+`)
+	if len(got) != 1 || got[0] != "7/1/b|Thủ tướng Chính phủ" {
+		t.Errorf("got %q", got)
+	}
+}
+
 func TestNotHeadings(t *testing.T) {
 	if l := headingLead("1\\. Chính phủ, Hội đồng nhân dân, Ủy ban nhân dân thành phố Đà Nẵng,\nchính quyền địa phương các đơn vị hành chính liên quan có trách nhiệm tổ chức thi hành Nghị quyết này."); l != nil {
 		t.Errorf("wrapped line read as heading: %q", l)
