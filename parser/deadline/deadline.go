@@ -246,6 +246,9 @@ func Scan(text string, ctx Context) []Found {
 			if (kind == By || kind == Until) && applies(flat, s) {
 				continue // "được áp dụng đến hết ngày 31/12/2025": how long a rule applies
 			}
+			if (kind == Before || kind == Until) && category(flat, s) {
+				continue // "Đối với dự án khởi công trước ngày 01/01/2025, …": a class of cases
+			}
 			out = append(out, Found{Start: s, End: e, Text: flat[s:e], Date: date, Kind: kind, What: what(flat, s, e)})
 		}
 	}
@@ -317,6 +320,14 @@ func applies(flat string, s int) bool {
 		from++
 	}
 	return reApplies.MatchString(flat[from:s])
+}
+
+// category reports a limit inside an "Đối với …" phrase that opens its
+// clause: it delimits a class of cases, not a duty.
+func category(flat string, s int) bool {
+	cs, _ := clauseBounds(flat, s, s)
+	pre := strings.ToLower(strings.TrimLeft(flat[cs:s], " (0123456789)-+.abcdđ"))
+	return strings.HasPrefix(pre, "đối với") && !strings.ContainsAny(pre, ",:")
 }
 
 // notRecurring reports a "hằng tháng" that qualifies an amount or a

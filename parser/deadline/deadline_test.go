@@ -40,6 +40,8 @@ func TestScan(t *testing.T) {
 		{"đến năm 2025, tầm nhìn đến năm 2050", "", ""},
 		{"hoàn thành muộn nhất ngày 30/6/2023", "2023-06-30", NoLaterThan},
 		{"Hạn cuối nộp hồ sơ: 30/6/2023", "2023-06-30", By},
+		// a class of cases, not a duty
+		{"Đối với các dự án được phê duyệt trước ngày 30/6/2023 thì tiếp tục thực hiện theo quyết định đã phê duyệt.", "", ""},
 		// plans state the time of a task as "Thời gian hoàn thành: …"
 		{"Thời gian hoàn thành: Quý III/2023.", "2023-09-30", InQuarter},
 		{"hoàn thành trong 6 tháng đầu năm 2023", "2023-06-30", InMonth},
