@@ -126,9 +126,13 @@ func (b *builder) headerEnd() int {
 		}
 		if reNumberLine.MatchString(t) || reDateLine.MatchString(t) {
 			sawNumberOrDate = true
-			if j := strings.Index(t, "Căn cứ"); j > 0 {
-				b.paras = splitPara(b.paras, i, p.start+j)
-				return i + 1
+			// a run-together header: the bases or the letter's addressee
+			// ("… năm 2019 Kính gửi: Bộ Kế hoạch và Đầu tư.") start inside it.
+			for _, w := range []string{"Căn cứ", "Kính gửi"} {
+				if j := strings.Index(t, w); j > 0 {
+					b.paras = splitPara(b.paras, i, p.start+j)
+					return i + 1
+				}
 			}
 			continue
 		}

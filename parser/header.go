@@ -23,7 +23,7 @@ var (
 	reSeparator   = regexp.MustCompile(`^[-_*=\s.…]+$`)
 	reColumns     = regexp.MustCompile(`\s{3,}|\t+`)
 	reTypedNumber = regexp.MustCompile(`(?i)(\pL+(?:\s\pL+)?)\s+số\s*:`)
-	reSubject     = regexp.MustCompile(`(?i)^v/v\b\.?\s*`)
+	reSubjectAny  = regexp.MustCompile(`(?:^|\s)[Vv]/[Vv]\b\.?:?\s*`)
 )
 
 // noise lines scraped from legal portals.
@@ -133,9 +133,18 @@ func parseHeader(d *Document, ps []para) Header {
 		}
 	}
 	for _, c := range cells {
-		if m := reSubject.FindStringIndex(c); m != nil {
+		if m := reSubjectAny.FindStringIndex(c); m != nil {
 			if h.Title == "" {
-				h.Title = clean(c[m[1]:])
+				// "V/v …" up to the place and date a run-together header puts after it
+				subj := c[m[1]:]
+				if dm := reDate.FindStringSubmatchIndex(subj); dm != nil {
+					cut := dm[0]
+					if dm[2] >= 0 {
+						cut = dm[2] + strings.Index(subj[dm[2]:dm[3]], placeName(subj[dm[2]:dm[3]]))
+					}
+					subj = subj[:cut]
+				}
+				h.Title = strings.TrimRight(clean(subj), " ,.")
 			}
 			if h.Type == "" {
 				h.Type = "Công văn"

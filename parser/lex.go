@@ -99,8 +99,17 @@ func continuesWrapped(t string) bool {
 	if _, ok := parseLabel(t); ok {
 		return false
 	}
-	return !reStructStart.MatchString(t) && !reArticleAny.MatchString(firstWordsN(t, 3)) && !reSignLead.MatchString(t)
+	if reArticle.MatchString(t) || reSignLead.MatchString(t) {
+		return false
+	}
+	// "Điều 4 Nghị định này, …" continues a cross-reference ("tại Điều 3 và").
+	if reArticleRef.MatchString(t) {
+		return true
+	}
+	return !reStructStart.MatchString(t) && !reArticleAny.MatchString(firstWordsN(t, 3))
 }
+
+var reArticleRef = regexp.MustCompile(`^Điều\s+\d{1,3}\s+\p{L}`)
 
 // danglingWords cannot end a sentence or a heading: a line that ends with
 // one was cut by a converter ("… ngày 16/6/2022 của" / "UBND tỉnh …").

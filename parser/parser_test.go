@@ -416,3 +416,21 @@ func TestWrappedLines(t *testing.T) {
 		}
 	}
 }
+
+// TestLetterHeader: an official letter whose number, subject, place, date
+// and addressee stand on one line; the body is not header.
+func TestLetterHeader(t *testing.T) {
+	src := "VĂN PHÒNG CHÍNH PHỦ -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\n" +
+		"Số: 2739/VPCP-ĐMDN V/v quy định về quản trị doanh nghiệp\nHà Nội, ngày 05 tháng 04 năm 2019 Kính gửi: Bộ Kế hoạch và Đầu tư.\n" +
+		"Báo Đấu thầu ngày 26 tháng 3 năm 2019 đưa tin về công ty gia đình.\nVăn phòng Chính phủ thông báo để Bộ Kế hoạch và Đầu tư biết, thực hiện./.\n"
+	d, _ := parser.Parse("cv.txt", src)
+	h := d.Header
+	if h.Type != "Công văn" || h.Number != "2739/VPCP-ĐMDN" || h.Date != "2019-04-05" || h.Title != "quy định về quản trị doanh nghiệp" || h.Issuer != "Văn phòng Chính phủ" {
+		t.Errorf("header = %+v", h)
+	}
+	for _, c := range d.Root.Children {
+		if c.Kind == parser.KindHeader && strings.Contains(d.Text[c.Span.Start:c.Span.End], "Báo Đấu thầu") {
+			t.Errorf("the letter's body is in the header")
+		}
+	}
+}
