@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -61,8 +62,12 @@ type Results struct {
 	Took   time.Duration
 }
 
-// word is one query word in its exact and folded forms.
-type word struct{ exact, fold string }
+// word is one query word in its exact and folded forms; quiet: its
+// diacritics add no boost (see quietPhrases).
+type word struct {
+	exact, fold string
+	quiet       bool
+}
 
 func (w word) marked() bool { return w.exact != w.fold }
 
@@ -167,7 +172,7 @@ func phraseQuery(p []word) query.Query {
 	}
 	var exact []query.Query
 	for _, w := range p {
-		if w.marked() {
+		if w.marked() && !w.quiet {
 			exact = append(exact, exactQ(w))
 		}
 	}
@@ -260,6 +265,7 @@ func (ix *Index) Search(r Request) (*Results, error) {
 	if limit <= 0 {
 		limit = 10
 	}
+	ix.quietPhrases(pq)
 	check := pq.needsCheck()
 	page := limit
 	if check {
@@ -385,4 +391,41 @@ func (ix *Index) docInfos(ids []string) (map[string]docInfo, error) {
 			Date: dateStr(f[fDate]), Source: str(f[fSource])}, body: str(f[fBody])}
 	}
 	return out, nil
+}
+
+// quietPhrases keeps, in each phrase typed with diacritics, the exact
+// boost of its rarest marked word only: that word tells the phrase from
+// its look-alikes ("sở tài chính", "số tài chính") as well as all of them
+// do, and each boost is a list of documents read alongside the phrase's
+// matches.
+func (ix *Index) quietPhrases(pq parsedQuery) {
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		return
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return
+	}
+	defer r.Close()
+	for _, p := range pq.phrases {
+		best, bestN := -1, uint64(0)
+		for i, w := range p {
+			if !w.marked() {
+				continue
+			}
+			tfr, err := r.TermFieldReader(context.Background(), []byte(ExactPrefix+w.exact), fT2, false, false, false)
+			if err != nil {
+				return
+			}
+			n := tfr.Count()
+			tfr.Close()
+			if best < 0 || n < bestN {
+				best, bestN = i, n
+			}
+		}
+		for i := range p {
+			p[i].quiet = i != best
+		}
+	}
 }
