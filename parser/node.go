@@ -8,6 +8,7 @@ package parser
 import (
 	"fmt"
 	"sort"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -128,6 +129,9 @@ type Document struct {
 	Recipients []string
 	Archive    string
 	lines      []int // byte offset of the start of every line
+
+	posMu    sync.Mutex
+	posCache cachedPos
 }
 
 // Position converts a byte offset in d.Text to file:line:col.
@@ -142,9 +146,21 @@ func (d *Document) Position(off int) Position {
 	if i < 0 {
 		i = 0
 	}
-	col := utf8.RuneCountInString(d.Text[d.lines[i]:off]) + 1
+	// columns are counted in characters; on a very long line (scraped or
+	// OCR text with no line breaks) count on from the last position asked
+	// for on the same line, so that many positions cost linear time.
+	d.posMu.Lock()
+	defer d.posMu.Unlock()
+	from, col := d.lines[i], 1
+	if c := d.posCache; c.line == i+1 && c.off <= off && c.off >= from {
+		from, col = c.off, c.col
+	}
+	col += utf8.RuneCountInString(d.Text[from:off])
+	d.posCache = cachedPos{line: i + 1, off: off, col: col}
 	return Position{File: d.Name, Offset: off, Line: i + 1, Col: col}
 }
+
+type cachedPos struct{ line, off, col int }
 
 // Line returns the text of 1-based line n, without its newline.
 func (d *Document) Line(n int) string {

@@ -16,6 +16,7 @@ package deadline
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -639,16 +640,27 @@ func what(text string, s, e int) string {
 
 // clauseBounds widens [s, e) to the clause around it: up to the previous
 // and the next ";" or sentence end.
+//
+// The search looks at most maxClause bytes each way, so that a paragraph
+// without punctuation (OCR, scraped text) costs linear time, not quadratic.
 func clauseBounds(text string, s, e int) (int, int) {
-	cs := 0
-	for i := s - 1; i >= 0; i-- {
+	lo := max(0, s-maxClause)
+	for lo > 0 && lo < len(text) && !utf8.RuneStart(text[lo]) {
+		lo++
+	}
+	cs := lo
+	for i := s - 1; i >= lo; i-- {
 		if c := text[i]; c == ';' || (c == '.' || c == ':') && i+1 < len(text) && text[i+1] == ' ' && !(i > 0 && text[i-1] >= '0' && text[i-1] <= '9') {
 			cs = i + 1
 			break
 		}
 	}
-	ce := len(text)
-	for i := e; i < len(text); i++ {
+	hi := min(len(text), e+maxClause)
+	for hi < len(text) && !utf8.RuneStart(text[hi]) {
+		hi++
+	}
+	ce := hi
+	for i := e; i < hi; i++ {
 		if c := text[i]; c == ';' || c == '.' && (i+1 == len(text) || text[i+1] == ' ') {
 			ce = i
 			break
@@ -657,10 +669,9 @@ func clauseBounds(text string, s, e int) (int, int) {
 	return cs, ce
 }
 
+// maxClause bounds how far a clause is looked for around a match.
+const maxClause = 600
+
 func sortFound(fs []Found) {
-	for i := 1; i < len(fs); i++ {
-		for j := i; j > 0 && fs[j].Start < fs[j-1].Start; j-- {
-			fs[j], fs[j-1] = fs[j-1], fs[j]
-		}
-	}
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Start < fs[j].Start })
 }
