@@ -78,3 +78,104 @@ func (u *unscored) Searcher(ctx context.Context, i index.IndexReader, m mapping.
 	}
 	return &constSearcher{Searcher: s, score: 0, scoring: options.Score != "none"}, nil
 }
+
+// boostQuery matches what must matches; a match also found by one of the
+// terms of t2 in boosts gains that term's score. It reads like a boolean
+// query with optional clauses, without the generic machinery (a heap of
+// optional searchers, coordination) that costs more than the lookups.
+type boostQuery struct {
+	must   query.Query
+	boosts []*constTermQuery
+}
+
+func (q *boostQuery) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping,
+	options search.SearcherOptions) (search.Searcher, error) {
+	ms, err := q.must.Searcher(ctx, i, m, options)
+	if err != nil {
+		return nil, err
+	}
+	bs := &boostSearcher{Searcher: ms, scoring: options.Score != "none"}
+	plain := options
+	plain.Score = "none"
+	plain.Explain = false
+	plain.IncludeTermVectors = false
+	for _, b := range q.boosts {
+		ts, err := searcher.NewTermSearcher(ctx, i, b.term, b.field, 1.0, plain)
+		if err != nil {
+			bs.Close()
+			return nil, err
+		}
+		bs.opt = append(bs.opt, ts)
+		bs.score = append(bs.score, b.score)
+		bs.cur = append(bs.cur, nil)
+		bs.done = append(bs.done, false)
+	}
+	return bs, nil
+}
+
+type boostSearcher struct {
+	search.Searcher // the required one
+	opt             []search.Searcher
+	score           []float64
+	cur             []*search.DocumentMatch
+	done            []bool
+	scoring         bool
+}
+
+func (s *boostSearcher) boost(ctx *search.SearchContext, dm *search.DocumentMatch, err error) (*search.DocumentMatch, error) {
+	if dm == nil || err != nil || !s.scoring {
+		return dm, err
+	}
+	for i, o := range s.opt {
+		if s.done[i] {
+			continue
+		}
+		c := s.cur[i]
+		if c == nil || c.IndexInternalID.Compare(dm.IndexInternalID) < 0 {
+			if c != nil {
+				ctx.DocumentMatchPool.Put(c)
+			}
+			c, err = o.Advance(ctx, dm.IndexInternalID)
+			if err != nil {
+				return nil, err
+			}
+			s.cur[i] = c
+			if c == nil {
+				s.done[i] = true
+				continue
+			}
+		}
+		if c.IndexInternalID.Equals(dm.IndexInternalID) {
+			dm.Score += s.score[i]
+		}
+	}
+	return dm, nil
+}
+
+func (s *boostSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	dm, err := s.Searcher.Next(ctx)
+	return s.boost(ctx, dm, err)
+}
+
+func (s *boostSearcher) Advance(ctx *search.SearchContext, id index.IndexInternalID) (*search.DocumentMatch, error) {
+	dm, err := s.Searcher.Advance(ctx, id)
+	return s.boost(ctx, dm, err)
+}
+
+func (s *boostSearcher) Close() error {
+	err := s.Searcher.Close()
+	for _, o := range s.opt {
+		if e := o.Close(); err == nil {
+			err = e
+		}
+	}
+	return err
+}
+
+func (s *boostSearcher) DocumentMatchPoolSize() int {
+	n := s.Searcher.DocumentMatchPoolSize()
+	for _, o := range s.opt {
+		n += o.DocumentMatchPoolSize()
+	}
+	return n
+}

@@ -109,12 +109,13 @@ func queryWords(s string) []word {
 func (pq parsedQuery) empty() bool { return len(pq.words) == 0 && len(pq.phrases) == 0 }
 
 // textQuery builds the Bleve query of pq (fields t and t2):
-//   - each bare word is required as its folded term; typed with
-//     diacritics it is a disjunction with its exact term, boosted;
+//   - each bare word is required as its folded term (scored); typed with
+//     diacritics, its exact term adds exactBoost where present;
 //   - each phrase is required as its folded word pairs (two words: one
-//     pair term), with its words typed with diacritics as optional exact
-//     boosts; phrases of three words or more are then checked in the text
-//     of each hit (pairs can meet without the whole phrase);
+//     pair term); typed with diacritics, its rarest marked word's exact
+//     term adds exactBoost (quietPhrases); phrases of three words or more
+//     are then checked in the text of each hit (pairs can meet without
+//     the whole phrase);
 //   - neighbouring bare words add their pairs as optional boosts, so that
 //     documents with the words together rank first.
 func (pq parsedQuery) textQuery() *query.BooleanQuery {
@@ -145,18 +146,18 @@ func (pq parsedQuery) needsCheck() bool {
 
 // marksQ looks up a term of t2 (an exact word or a word pair); a match
 // scores score (see constTermQuery).
-func marksQ(term string, score float64) query.Query {
+func marksQ(term string, score float64) *constTermQuery {
 	return &constTermQuery{field: fT2, term: term, score: score}
 }
 
-func exactQ(w word) query.Query { return marksQ(ExactPrefix+w.exact, exactBoost) }
+func exactQ(w word) *constTermQuery { return marksQ(ExactPrefix+w.exact, exactBoost) }
 
 func wordQuery(w word) query.Query {
 	f := termQ(fT, w.fold)
 	if !w.marked() {
 		return f
 	}
-	return bleve.NewDisjunctionQuery(exactQ(w), f)
+	return &boostQuery{must: f, boosts: []*constTermQuery{exactQ(w)}}
 }
 
 func pairQuery(a, b word) query.Query { return marksQ(Bigram(a.fold, b.fold), pairBoost) }
@@ -170,7 +171,9 @@ func phraseQuery(p []word) query.Query {
 	if len(pairs) > 1 {
 		req = bleve.NewConjunctionQuery(pairs...)
 	}
-	var exact []query.Query
+	// Typed with diacritics, the phrase ranks texts that have its words
+	// with the same diacritics first.
+	var exact []*constTermQuery
 	for _, w := range p {
 		if w.marked() && !w.quiet {
 			exact = append(exact, exactQ(w))
@@ -179,12 +182,7 @@ func phraseQuery(p []word) query.Query {
 	if len(exact) == 0 {
 		return req
 	}
-	// Typed with diacritics, the phrase ranks texts that have its words
-	// with the same diacritics first.
-	b := bleve.NewBooleanQuery()
-	b.AddMust(req)
-	b.AddShould(exact...)
-	return b
+	return &boostQuery{must: req, boosts: exact}
 }
 
 // filterQuery is the conjunction of the request's filters, or nil.
