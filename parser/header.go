@@ -121,6 +121,15 @@ func parseHeader(d *Document, ps []para) Header {
 				if k == 0 && len(parts) == 0 && !isCaps(nx) && !isEnactingBody(nx) && !reMotto.MatchString(nx) &&
 					!reBasis.MatchString(nx) && startsUpper(nx) {
 					parts = append(parts, nx)
+					// a running-case title wrapped over lines: "… áp dụng tại" / "Bệnh viện …"
+					for _, more := range cells[i+2:] {
+						last := parts[len(parts)-1]
+						r, _ := utf8.DecodeRuneInString(more)
+						if isCaps(more) || reBasis.MatchString(more) || !(danglingEnd(last) || unicode.IsLower(r)) {
+							break
+						}
+						parts = append(parts, more)
+					}
 					break
 				}
 				if !isCaps(nx) && (hasLetter(nx) || len(parts) == 0) || isEnactingBody(nx) || reMotto.MatchString(nx) || len(parts) > 0 && len(capsRun(cc)) < len(strings.TrimSpace(cc)) {
