@@ -138,6 +138,12 @@ func parseHeader(d *Document, ps []para) Header {
 				parts = append(parts, nx)
 			}
 			h.Title = strings.Trim(cutEnacting(clean(strings.Join(parts, " "))), "_-*= ")
+			// old style: "NGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ 61-CP NGÀY 05 THÁNG 7 NĂM 1994 VỀ …"
+			if strings.HasPrefix(h.Title, "CỦA ") {
+				if j := strings.Index(h.Title, " VỀ "); j > 0 {
+					h.Title = h.Title[j+1:]
+				}
+			}
 			break
 		}
 	}
