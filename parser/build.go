@@ -21,7 +21,7 @@ var (
 	reBullet     = regexp.MustCompile(`^[-+*•–—]\s*`)
 	reBasis      = regexp.MustCompile(`^(?:Căn\s*cứ|Theo đề nghị|Xét|Thực hiện|Theo)(?:\s|$|[,:])`)
 	reEnact      = regexp.MustCompile(`^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|NGHỊ ĐỊNH|CHỈ THỊ|BAN HÀNH|THÔNG TƯ|LỆNH|Quyết định|Quyết nghị)\s*:?\s*$`)
-	reRecipients = regexp.MustCompile(`^(?i:nơi nhận)\s*:?\s*`)
+	reRecipients = regexp.MustCompile(`^(?i:nơi nhận)\s*(?::\s*|$)`)
 	reSignLead   = regexp.MustCompile(`^(?:(?:TM|KT|TL|TUQ|Q|T/M|K/T)\s*\.|T/M|K/T)(?:\s*\p{Lu}|\s*$)`)
 	reAppendix   = regexp.MustCompile(`^(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu|BIỂU SỐ|Biểu số|BIỂU MẪU SỐ|Biểu mẫu số|MẪU SỐ|Mẫu số)(?:\s+(?:SỐ\s+|số\s+)?([IVXLC]+|\d{1,3}[a-zA-Z]?))?\s*(?:[.:\-–]\s*|\s*$|\s+)`)
 	reAttachNote = regexp.MustCompile(`^\(?\s*(?i:ban hành kèm theo|kèm theo)\b`)

@@ -434,3 +434,14 @@ func TestLetterHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestNoiNhanInBody: "Nơi nhận hồ sơ:" in a procedure is body text, not the
+// recipients list that ends the document.
+func TestNoiNhanInBody(t *testing.T) {
+	src := "Điều 1. Thủ tục\n1. Nơi nhận hồ sơ: Bộ phận một cửa.\n2. Thời hạn giải quyết: 05 ngày.\nĐiều 2. Hiệu lực\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n"
+	d, _ := parser.Parse("p.txt", src)
+	r := analyze.Analyze(d, nil)
+	if len(r.Articles) != 2 || len(r.Tasks) != 2 || len(r.Recipients) != 1 {
+		t.Errorf("articles %d tasks %d recipients %q", len(r.Articles), len(r.Tasks), r.Recipients)
+	}
+}
