@@ -41,6 +41,8 @@ func writeOutline(w io.Writer, r *analyze.Result) error {
 		field("signer", strings.TrimSpace(d.Signer.OnBehalf+" "+d.Signer.Position+" "+d.Signer.Name))
 	}
 	fmt.Fprintf(w, "  %-8s %d\n", "bases", len(r.Bases))
+	fmt.Fprintf(w, "  %-8s %d articles, %d tasks, %d instruments cited, %d deadlines, %d responsibilities, %d appendix tables\n",
+		"found", len(r.Articles), len(r.Tasks), len(r.Citations), len(r.Deadlines), len(r.Responsibilities), len(r.Appendices))
 	fmt.Fprintln(w)
 	doc := r.Doc
 	parser.Walk(doc.Root, func(n *parser.Node) bool {
