@@ -93,7 +93,7 @@ func splitParas(text string, lines []int) []para {
 // not a label, a heading or another structural start.
 func continuesWrapped(t string) bool {
 	r, _ := utf8.DecodeRuneInString(t)
-	if !unicode.IsUpper(r) || isCaps(firstWordsN(t, 3)) {
+	if !unicode.IsUpper(r) || isCaps(firstWords(t, 3)) {
 		return false
 	}
 	if _, ok := parseLabel(t); ok {
@@ -106,7 +106,7 @@ func continuesWrapped(t string) bool {
 	if reArticleRef.MatchString(t) {
 		return true
 	}
-	return !reStructStart.MatchString(t) && !reArticleAny.MatchString(firstWordsN(t, 3))
+	return !reStructStart.MatchString(t) && !reArticleAny.MatchString(firstWords(t, 3))
 }
 
 var reArticleRef = regexp.MustCompile(`^Điều\s+\d{1,3}\s+\p{L}`)
@@ -119,17 +119,6 @@ var danglingWords = map[string]bool{"của": true, "và": true, "các": true, "t
 func danglingEnd(t string) bool {
 	i := strings.LastIndexAny(t, " \t")
 	return danglingWords[t[i+1:]]
-}
-
-func firstWordsN(t string, n int) string {
-	if len(t) > 48*n {
-		t = t[:48*n]
-	}
-	f := strings.Fields(t)
-	if len(f) > n {
-		f = f[:n]
-	}
-	return strings.Join(f, " ")
 }
 
 func continues(t string) bool {
