@@ -797,7 +797,8 @@ func (b *builder) endMatter(s, e int, t string) bool {
 		b.addTo(b.sign, b.paraNode(s, e, KindParagraph))
 		return true
 	}
-	if b.phase == phaseEnd && b.sign != nil && len(b.sign.Children) > 0 && b.sign.Span.End >= b.lastParaEnd(s) && isPersonName(t) {
+	if b.phase == phaseEnd && b.sign != nil && len(b.sign.Children) > 0 && b.sign.Span.End == b.prevEnd && isPersonName(t) {
+		// the signer's name right after the position, blank lines between
 		b.sign.Span.End = e
 		b.addTo(b.sign, b.paraNode(s, e, KindParagraph))
 		return true
@@ -818,8 +819,6 @@ func (b *builder) endMatter(s, e int, t string) bool {
 	}
 	return false
 }
-
-func (b *builder) lastParaEnd(s int) int { return s - 8 }
 
 func (b *builder) endBody() {
 	b.phase = phaseEnd
