@@ -778,7 +778,8 @@ func (b *builder) endMatter(s, e int, t string) bool {
 		}
 		b.inRecip = false
 	}
-	if reSignLead.MatchString(t) && (b.sawBody || b.phase == phaseEnd) {
+	afterLead := b.sign != nil && b.sign.Span.End == b.prevEnd // "KT." alone on the line above
+	if (reSignLead.MatchString(t) || afterLead) && (b.sawBody || b.phase == phaseEnd) {
 		// a signature run into what follows it: "KT. TỔNG CỤC TRƯỞNG PHÓ TỔNG CỤC
 		// TRƯỞNG Nguyễn Dương Thái QUY TRÌNH XÁC ĐỊNH …".
 		if n := signatureExtent(t); n > 0 && n < len(t) {
