@@ -146,6 +146,20 @@ func TestScan(t *testing.T) {
 			"Các cấp ủy|tổ chức đảng|chính quyền|Mặt trận Tổ quốc|các đoàn thể chính trị - xã hội các cấp", "", ""},
 		{"Sở Xây dựng chủ trì, phối hợp với các Sở: Tài nguyên và Môi trường, Giao thông vận tải và UBND các huyện, thành phố rà soát quy hoạch.",
 			"Sở Xây dựng", "Sở Tài nguyên và Môi trường|Sở Giao thông vận tải|UBND các huyện, thành phố", ""},
+		// "các cơ quan, đơn vị" before a verb that names no role ("gửi", "căn cứ") is the subject
+		{"Các cơ quan, đơn vị gửi báo cáo về Sở Tài chính trước ngày 10/01/2025 để tổng hợp, trình UBND tỉnh.",
+			"Các cơ quan, đơn vị", "", "Sở Tài chính|UBND tỉnh"},
+		{"Các cơ quan, đơn vị căn cứ chức năng, nhiệm vụ được giao triển khai thực hiện Kế hoạch này.",
+			"Các cơ quan, đơn vị", "", ""},
+		// a deadline is not part of the name of the body reported to
+		{"Sở Công Thương trình UBND tỉnh chậm nhất ngày 15/3/2024.", "Sở Công Thương", "", "UBND tỉnh"},
+		// "X phối hợp thực hiện" with no partner named after it: X cooperates
+		{"Sở Y tế chủ trì; Sở Tài chính, Bảo hiểm xã hội tỉnh phối hợp thực hiện.",
+			"Sở Y tế", "Sở Tài chính|Bảo hiểm xã hội tỉnh", ""},
+		{"Sở Tài chính tham mưu bố trí kinh phí; Kho bạc Nhà nước tỉnh phối hợp thực hiện.",
+			"Sở Tài chính", "Kho bạc Nhà nước tỉnh", ""},
+		{"Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh phối hợp tuyên truyền, vận động nhân dân thực hiện.",
+			"", "Ủy ban MTTQ Việt Nam tỉnh|các tổ chức chính trị - xã hội tỉnh", ""},
 		// corpus 029: a portal's bracketed guidance note belongs to another instrument
 		{"[Ủy ban nhân dân cấp xã có trách nhiệm báo cáo kết quả thực hiện quy hoạch, kế hoạch sử dụng đất đến Ủy ban nhân dân cấp tỉnh trước ngày 15 tháng 10 hằng năm theo quy định tại Điểm e Khoản 1 Điều 14 Nghị định 151/2025/NĐ-CP có hiệu lực từ ngày 01/07/2025 (VB hết hiệu lực: 01/03/2027)]", "", "", ""},
 	} {

@@ -253,6 +253,9 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 			if headAt(toks, st) == 0 {
 				continue
 			}
+			if !atStart && !giao && conditionBefore(toks, i, st) {
+				continue // "…, nếu có khó khăn, vướng mắc, các đơn vị phản ánh về …": as at a clause start
+			}
 			p := findPredicate(toks, st, b)
 			if p < 0 || toks[p].w == ":" {
 				continue
@@ -294,6 +297,11 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 				} else {
 					lead = append(lead, n)
 				}
+			}
+			if partnerOnly(toks, p, b) {
+				// "Sở Y tế chủ trì; Sở Tài chính, Bảo hiểm xã hội tỉnh phối
+				// hợp thực hiện": they cooperate with a lead named elsewhere
+				lead, coop = nil, appendNew(coop, lead...)
 			}
 			speech := false
 			if m, hands := speechAt(toks, p); m > 0 {
@@ -365,6 +373,37 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 		emit(s.start, to, s.lead, s.coop, len(s.lead) > 0 || len(s.coop) > 0)
 	}
 	return out
+}
+
+// partnerOnly reports a predicate "phối hợp" with no partner after it
+// ("X phối hợp thực hiện", "X phối hợp tuyên truyền"): X cooperates. "X
+// phối hợp với Y …" keeps X as the lead.
+func partnerOnly(toks []token, p, b int) bool {
+	if !seq(toks, p, "phối", "hợp") {
+		return false
+	}
+	j := p + 2
+	for j < b && (seq(toks, j, "chặt", "chẽ") || seq(toks, j, "thường", "xuyên") || seq(toks, j, "tích", "cực")) {
+		j += 2
+	}
+	if j >= b || toks[j].punct {
+		return true
+	}
+	if toks[j].f == "với" || toks[j].f == "cùng" || toks[j].f == "giữa" || headAt(toks, j) > 0 || collectiveAt(toks, j) > 0 {
+		return false
+	}
+	return isMarker(toks, j)
+}
+
+// conditionBefore reports a "nếu" among toks[i:st] ("trường hợp …, X
+// thực hiện …" still states X's duty).
+func conditionBefore(toks []token, i, st int) bool {
+	for k := i; k < st; k++ {
+		if toks[k].f == "nếu" {
+			return true
+		}
+	}
+	return false
 }
 
 // superior reports whether names are bodies a department proposes to
@@ -712,7 +751,8 @@ var stops = phrases(false, "xem xét", "tổng hợp", "để", "theo", "trướ
 	"quyết định", "văn bản", "chính sách", "danh mục", "báo cáo", "thông tin", "giao", "kiểm tra", "đối với",
 	"về việc", "những", "các vấn đề", "việc", "đề nghị", "xin", "qua", "hoặc", "và", "cùng", "với", "ở", "từ",
 	"dưới", "đến", "ngày", "tháng", "năm", "định kỳ", "hằng", "hàng tháng", "trực tiếp", "trên", "chi tiết",
-	"giải ngân", "thực hiện", "các giải pháp", "phương hướng", "ý kiến", "trừ", "thông qua")
+	"giải ngân", "thực hiện", "các giải pháp", "phương hướng", "ý kiến", "trừ", "thông qua",
+	"chậm nhất", "muộn nhất", "đúng hạn", "đúng thời hạn") // "trình UBND tỉnh chậm nhất ngày 15/3/2024"
 
 // nameEnd returns the index after the agency name that starts at toks[i]:
 // through its collective group, its words and qualifiers, up to a verb, a

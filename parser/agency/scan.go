@@ -273,13 +273,27 @@ func isMarker(toks []token, i int) bool { n, _ := markerAt(toks, i); return n > 
 // before it ("cơ quan chủ trì", "đơn vị phối hợp", "được giao chủ trì").
 func nounCompound(toks []token, i int) bool {
 	if i >= 2 && (seq(toks, i-2, "cơ", "quan") || seq(toks, i-2, "đơn", "vị")) {
-		return true
+		// "cơ quan chủ trì", "đơn vị thực hiện" name a role; "các cơ
+		// quan, đơn vị gửi báo cáo", "đơn vị căn cứ …" are verbs
+		for _, r := range roleNouns {
+			if seq(toks, i, r.words...) {
+				return true
+			}
+		}
+		return false
 	}
 	if i >= 2 && seq(toks, i-2, "hội", "đồng") {
 		return true // "Hội đồng thẩm định bảng giá đất"
 	}
 	return i >= 1 && (toks[i-1].f == "giao" || toks[i-1].f == "được" || toks[i-1].f == "công" && i >= 2 && toks[i-2].f == "phân")
 }
+
+// roleNouns are the verbs that make a role noun after "cơ quan" / "đơn
+// vị" ("cơ quan chủ trì", "đơn vị phối hợp", "cơ quan quản lý").
+var roleNouns = phrases(false, "chủ trì", "phối hợp", "thực hiện", "quản lý", "thẩm định", "tiếp nhận",
+	"giải quyết", "ban hành", "tham mưu", "tổ chức", "kiểm tra", "lập", "trình", "đề nghị", "xử lý", "thi hành",
+	"hướng dẫn", "tổng hợp", "chỉ đạo", "giám sát", "quyết định", "cung cấp", "đăng ký", "thanh toán", "phê duyệt",
+	"cấp giấy chứng nhận", "cấp giấy phép", "cấp phép", "điều hành", "theo dõi", "vận hành", "thống kê")
 
 // collectives are group names with commas inside: one actor each.
 var collectives = func() [][]string {
