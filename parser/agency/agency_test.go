@@ -39,11 +39,15 @@ func TestMatch(t *testing.T) {
 
 func TestCanonical(t *testing.T) {
 	for in, want := range map[string]string{
-		"Sở KH&ĐT":                   "Sở Kế hoạch và Đầu tư",
-		"SỞ KẾ HOẠCH VÀ ĐẦU TƯ":      "Sở Kế hoạch và Đầu tư",
-		"Sở VHTTDL":                  "Sở Văn hóa, Thể thao và Du lịch",
-		"UBND tỉnh":                  "Ủy ban nhân dân tỉnh",
-		"Sở Tài chính tỉnh Lạng Sơn": "Sở Tài chính",
+		"Sở KH&ĐT":                          "Sở Kế hoạch và Đầu tư",
+		"SỞ KẾ HOẠCH VÀ ĐẦU TƯ":             "Sở Kế hoạch và Đầu tư",
+		"Sở VHTTDL":                         "Sở Văn hóa, Thể thao và Du lịch",
+		"UBND tỉnh":                         "Ủy ban nhân dân tỉnh",
+		"Sở Tài chính tỉnh Lạng Sơn":        "Sở Tài chính",
+		"Sở VH,TT&DL":                       "Sở Văn hóa, Thể thao và Du lịch",
+		"BQL các KCN tỉnh":                  "Ban Quản lý các khu công nghiệp tỉnh",
+		"Đài PT-TH tỉnh":                    "Đài Phát thanh và Truyền hình tỉnh",
+		"Đài Phát thanh - Truyền hình tỉnh": "Đài Phát thanh và Truyền hình tỉnh",
 	} {
 		if got := Canonical(in); got != want {
 			t.Errorf("Canonical(%q) = %q, want %q", in, got, want)
@@ -160,6 +164,13 @@ func TestScan(t *testing.T) {
 			"Sở Tài chính", "Kho bạc Nhà nước tỉnh", ""},
 		{"Đề nghị Ủy ban MTTQ Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh phối hợp tuyên truyền, vận động nhân dân thực hiện.",
 			"", "Ủy ban MTTQ Việt Nam tỉnh|các tổ chức chính trị - xã hội tỉnh", ""},
+		// abbreviated agency names of provincial plans
+		{"Sở KH&ĐT chủ trì, phối hợp với Sở TN&MT, Sở LĐ-TB&XH, Sở VH,TT&DL thực hiện.",
+			"Sở KH&ĐT", "Sở TN&MT|Sở LĐ-TB&XH|Sở VH,TT&DL", ""},
+		{"BQL các KCN tỉnh chủ trì, phối hợp với Đài PT-TH tỉnh tuyên truyền.", "BQL các KCN tỉnh", "Đài PT-TH tỉnh", ""},
+		// "UBND các huyện: A, B" is expanded like "các Sở: A, B", also after another partner
+		{"Sở Ngoại vụ chủ trì, phối hợp với Sở Công Thương, UBND các huyện: Cao Lộc, Văn Lãng, Tràng Định triển khai.",
+			"Sở Ngoại vụ", "Sở Công Thương|UBND huyện Cao Lộc|UBND huyện Văn Lãng|UBND huyện Tràng Định", ""},
 		// corpus 029: a portal's bracketed guidance note belongs to another instrument
 		{"[Ủy ban nhân dân cấp xã có trách nhiệm báo cáo kết quả thực hiện quy hoạch, kế hoạch sử dụng đất đến Ủy ban nhân dân cấp tỉnh trước ngày 15 tháng 10 hằng năm theo quy định tại Điểm e Khoản 1 Điều 14 Nghị định 151/2025/NĐ-CP có hiệu lực từ ngày 01/07/2025 (VB hết hiệu lực: 01/03/2027)]", "", "", ""},
 	} {

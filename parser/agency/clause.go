@@ -701,19 +701,15 @@ func targets(text string, toks []token, i, b int) ([]string, int) {
 		return nil, i
 	}
 	if n, _ := distributiveAt(toks, i, b); n > 0 {
-		// "các Sở: Tài chính, Nội vụ" up to the verb after the list
-		end := i + n
-		for end < b && toks[end].w != ";" && toks[end].w != ")" && toks[end].w != "." {
-			if !toks[end].cap && !toks[end].punct && (isMarker(toks, end) || toks[end-1].w != "," && isStop(toks, end)) &&
-				!((toks[end].f == "và" || toks[end].f == "hoặc") && end+1 < b && toks[end+1].cap) {
-				break // "…, Giao thông vận tải và UBND các huyện, thành phố" goes on
-			}
-			end++
-		}
+		end := distributiveEnd(toks, i+n, b)
 		return parseList(text, toks, i, end, false), end
 	}
 	end := i
 	for j := i; j < b; {
+		if n, _ := distributiveAt(toks, j, b); n > 0 && j > i {
+			end = distributiveEnd(toks, j+n, b) // "Sở Công Thương, UBND các huyện: Cao Lộc, Văn Lãng"
+			break
+		}
 		n := nameEnd(toks, j, b)
 		if n <= j {
 			break
@@ -741,6 +737,20 @@ func targets(text string, toks []token, i, b int) ([]string, int) {
 		}
 	}
 	return kept, end
+}
+
+// distributiveEnd returns the end of the members of a distributive list
+// ("các Sở: Tài chính, Nội vụ") that start at toks[end]: the verb after
+// the list.
+func distributiveEnd(toks []token, end, b int) int {
+	for end < b && toks[end].w != ";" && toks[end].w != ")" && toks[end].w != "." {
+		if !toks[end].cap && !toks[end].punct && (isMarker(toks, end) || toks[end-1].w != "," && isStop(toks, end)) &&
+			!((toks[end].f == "và" || toks[end].f == "hoặc") && end+1 < b && toks[end+1].cap) {
+			break // "…, Giao thông vận tải và UBND các huyện, thành phố" goes on
+		}
+		end++
+	}
+	return end
 }
 
 // stops are words that end a name read as an object ("gửi Sở Tài chính
@@ -1052,6 +1062,11 @@ func distributiveAt(toks []token, k, j int) (int, string) {
 			break
 		}
 	}
+	// "UBND các huyện: Cao Lộc, Văn Lãng" → "UBND huyện Cao Lộc", …
+	if n := localCouncil(toks, m, j); n > 0 && m+n+2 < j && toks[m+n].f == "các" && toks[m+n+2].w == ":" &&
+		(toks[m+n+1].f == "huyện" || toks[m+n+1].f == "xã") {
+		return m + n + 3 - k, joinToks(toks, m, m+n) + " " + toks[m+n+1].w
+	}
 	if m < j && toks[m].f == "các" {
 		m++
 	}
@@ -1065,6 +1080,22 @@ func distributiveAt(toks []token, k, j int) (int, string) {
 		return m + 2 - k, title + strings.ToUpper(string(r[0])) + string(r[1:])
 	}
 	return 0, ""
+}
+
+// localCouncil returns the length of "UBND" / "Ủy ban nhân dân" /
+// "Chủ tịch UBND" at toks[m], or 0.
+func localCouncil(toks []token, m, j int) int {
+	n := 0
+	if seq(toks, m, "chủ", "tịch") {
+		n = 2
+	}
+	switch {
+	case m+n < j && toks[m+n].f == "ubnd":
+		return n + 1
+	case seq(toks, m+n, "ủy", "ban", "nhân", "dân"):
+		return n + 4
+	}
+	return 0
 }
 
 // distributiveItems reads the members of a distributive list from toks[k]

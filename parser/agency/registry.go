@@ -33,6 +33,8 @@ var abbreviations = map[string]string{
 	"kh&cn": "khoa hoc va cong nghe", "khcn": "khoa hoc va cong nghe",
 	"dnvt": "doanh nghiep vien thong", "ctxh": "chinh tri-xa hoi", "ct-xh": "chinh tri-xa hoi",
 	"kt-xh": "kinh te-xa hoi", "ktck": "kinh te cua khau", "kcn": "khu cong nghiep",
+	"bql": "ban quan ly", "qlda": "quan ly du an", "kkt": "khu kinh te", "ptth": "phat thanh va truyen hinh",
+	"pt-th": "phat thanh va truyen hinh", "pt&th": "phat thanh va truyen hinh", "bch": "bo chi huy",
 }
 
 // spelledAbbr are abbreviations written with "và" ("KH và ĐT").
@@ -66,7 +68,8 @@ var known = []string{
 	"Bảo hiểm xã hội tỉnh", "Kho bạc Nhà nước tỉnh", "Cục Thuế", "Cục Hải quan", "Công an tỉnh",
 	"Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "Ban Dân tộc tỉnh",
 	"Ngân hàng Nhà nước Việt Nam", "Văn phòng Chính phủ", "Văn phòng Ủy ban nhân dân tỉnh",
-	"Thanh tra tỉnh", "Tổng cục Hải quan", "Thủ tướng Chính phủ", "Chính phủ", "Quốc hội",
+	"Thanh tra tỉnh", "Ban Quản lý các khu công nghiệp tỉnh", "Ban Quản lý Khu kinh tế tỉnh",
+	"Đài Phát thanh và Truyền hình tỉnh", "Liên đoàn Lao động tỉnh", "Tổng cục Hải quan", "Thủ tướng Chính phủ", "Chính phủ", "Quốc hội",
 	// central units whose names hold a comma
 	"Cục Quản lý Y, Dược cổ truyền", "Cục Quản lý Khám, chữa bệnh", "Vụ Phổ biến, giáo dục pháp luật",
 	"Ủy ban Văn hóa, Giáo dục", "Sở Văn hóa, Thể thao", "Sở Văn hóa, Khoa học và Thông tin",
@@ -122,6 +125,7 @@ func key(name string) string {
 		}
 	}
 	k = strings.ReplaceAll(k, "lao dong, thuong binh", "lao dong-thuong binh") // "Sở Lao động, Thương binh và Xã hội"
+	k = strings.ReplaceAll(k, "phat thanh-truyen hinh", "phat thanh va truyen hinh") // "Đài Phát thanh - Truyền hình"
 	k = strings.TrimPrefix(k, "cac ")
 	k = strings.TrimPrefix(k, "nhung ")
 	if m := reProvince.FindStringSubmatch(k); m != nil {

@@ -41,6 +41,10 @@ func tokenize(text string) []token {
 				j += n2
 				continue
 			}
+			if r2 == ',' && abbrComma(text, i, j) {
+				j += n2 // "Sở VH,TT&DL": a comma inside an abbreviation
+				continue
+			}
 			if (r2 == '.' || r2 == '-' || r2 == '/') && j+n2 < len(text) {
 				r3, _ := utf8.DecodeRuneInString(text[j+n2:])
 				if isWordRune(r3) {
@@ -55,6 +59,29 @@ func tokenize(text string) []token {
 		i = j
 	}
 	return toks
+}
+
+// abbrComma reports whether the comma at text[j] joins the parts of one
+// upper-case abbreviation ("VH,TT&DL", "LĐ,TB&XH"): the word before it is
+// upper case and the one after it is too, up to an "&".
+func abbrComma(text string, i, j int) bool {
+	w := text[i:j]
+	if w == "" || strings.ToUpper(w) != w || strings.IndexFunc(w, unicode.IsLetter) < 0 {
+		return false
+	}
+	k := j + 1
+	amp := false
+	for k < len(text) {
+		r, n := utf8.DecodeRuneInString(text[k:])
+		if r == '&' {
+			amp = true
+		} else if !(unicode.IsUpper(r) || r == '-' || r == ',') {
+			break
+		}
+		k += n
+	}
+	r, _ := utf8.DecodeRuneInString(text[j+1:])
+	return amp && unicode.IsUpper(r)
 }
 
 // seq reports whether the folded words of toks from i are words.
@@ -107,7 +134,7 @@ var heads = func() []phrase {
 		"các nhà đầu tư", "các chủ tịch", "lãnh đạo các", "cán bộ , công chức", "các ban quản lý",
 		"chính quyền", "đại biểu quốc hội", "đoàn đại biểu quốc hội", "đảng đoàn", "ban cán sự", "các cấp ủy",
 		"cấp ủy", "tổ chức đảng", "các tổ chức đảng", "đảng bộ", "chi bộ", "tổ đại biểu", "các tổ đại biểu",
-		"đại biểu hội đồng nhân dân", "các ban của hội đồng nhân dân")
+		"đại biểu hội đồng nhân dân", "các ban của hội đồng nhân dân", "bql", "bch")
 	add(false, "hợp", "các trường") // "các trường hợp": cases, not schools
 	add(true, "hữu", "sở")          // "Sở hữu": ownership
 	add(true, "tiêu máy phận luật", "bộ")
