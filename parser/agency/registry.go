@@ -124,7 +124,7 @@ func key(name string) string {
 			k = strings.TrimSpace(strings.ReplaceAll(" "+k+" ", " "+short+" ", " "+long+" "))
 		}
 	}
-	k = strings.ReplaceAll(k, "lao dong, thuong binh", "lao dong-thuong binh") // "Sở Lao động, Thương binh và Xã hội"
+	k = strings.ReplaceAll(k, "lao dong, thuong binh", "lao dong-thuong binh")       // "Sở Lao động, Thương binh và Xã hội"
 	k = strings.ReplaceAll(k, "phat thanh-truyen hinh", "phat thanh va truyen hinh") // "Đài Phát thanh - Truyền hình"
 	k = strings.TrimPrefix(k, "cac ")
 	k = strings.TrimPrefix(k, "nhung ")
