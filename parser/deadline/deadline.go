@@ -131,6 +131,9 @@ const (
 	reMonth   = `tháng\s+(?P<mm>\d{1,2})(?:\s*/\s*|\s+năm\s+)(?P<my>\d{4})`
 	reQuarter = `quý\s+(?P<q>(?:IV|I{1,3}|[1-4])(?:\s*(?:,|và|-|–)\s*(?:quý\s+)?(?:IV|I{1,3}|[1-4]))*)(?:\s*/\s*|\s+năm\s+)(?P<qy>\d{4})`
 	reYear    = `năm\s+(?P<yy>\d{4})`
+	// a month without a year ("trình UBND tỉnh trong tháng 3"): the
+	// document's year; tried after reMonth
+	reMonthNoYear = `tháng\s+(?P<mn>\d{1,2})\b`
 )
 
 var (
@@ -142,11 +145,11 @@ var (
 		re   *regexp.Regexp
 		kind string
 	}{
-		{"chậm", regexp.MustCompile(`(?i)chậm\s+nhất(?:\s+là)?(?:\s+(?:trong|vào|đến|trước))?\s+` + reAnyDate), NoLaterThan},
-		{"muộn", regexp.MustCompile(`(?i)muộn\s+nhất(?:\s+là)?(?:\s+(?:trong|vào|đến|trước))?\s+` + reAnyDate), NoLaterThan},
+		{"chậm", regexp.MustCompile(`(?i)chậm\s+nhất(?:\s+là)?(?:\s+(?:trong|vào|đến|trước))?\s+(?:` + reAnyDate + `|` + reMonthNoYear + `)`), NoLaterThan},
+		{"muộn", regexp.MustCompile(`(?i)muộn\s+nhất(?:\s+là)?(?:\s+(?:trong|vào|đến|trước))?\s+(?:` + reAnyDate + `|` + reMonthNoYear + `)`), NoLaterThan},
 		{"hết", regexp.MustCompile(`(?i)đến\s+hết\s+(?:niên\s+độ\s+ngân\s+sách\s+|năm\s+ngân\s+sách\s+)?` + reAnyDate), By},
-		{"trước", regexp.MustCompile(`(?i)trước\s+(?:` + reDayLong + `|` + reDay + `|` + reMonth + `|` + reQuarter + `|` + reYear + `)`), Before},
-		{"trong", regexp.MustCompile(`(?i)(?:ngay\s+)?trong\s+(?:` + reMonth + `|` + reQuarter + `)`), ""},
+		{"trước", regexp.MustCompile(`(?i)trước\s+(?:` + reDayLong + `|` + reDay + `|` + reMonth + `|` + reQuarter + `|` + reYear + `|` + reMonthNoYear + `)`), Before},
+		{"trong", regexp.MustCompile(`(?i)(?:ngay\s+)?trong\s+(?:` + reMonth + `|` + reQuarter + `|` + reMonthNoYear + `)`), ""},
 		{"vào", regexp.MustCompile(`(?i)vào\s+(?:` + reDayLong + `|ngày\s+` + reDay + `|` + reMonth + `|` + reQuarter + `)`), By},
 		{"hạn", regexp.MustCompile(`(?i)(?:thời\s+hạn|hạn\s+cuối|hạn\s+chót)(?:\s+(?:hoàn\s+thành|thực\s+hiện|nộp|gửi|báo\s+cáo)(?:\s+hồ\s+sơ|\s+báo\s+cáo)?)?(?:\s+là|\s*:)?\s+(?:` + reDayLong + `|` + reDay + `|` + reMonth + `|` + reQuarter + `)`), By},
 		{"đến", regexp.MustCompile(`(?i)đến\s+(?:` + reDayLong + `|ngày\s+` + reDay + `)`), Until},
@@ -163,6 +166,8 @@ var (
 
 	recurringUnit = `(?:(?:hằng|hàng|mỗi)\s+)?(?:tuần|tháng|quý|năm|ngày|\d+\s+tháng|cả\s+năm|đột\s+xuất)`
 	recurring     = []*regexp.Regexp{
+		// "trước ngày 20 hằng tháng", "trước ngày 10 của tháng cuối quý": a day of every period
+		regexp.MustCompile(`(?i)(?:(?:trước|chậm\s+nhất(?:\s+là)?|muộn\s+nhất(?:\s+là)?|vào|trong)\s+)?ngày\s+\d{1,2}\s+(?:của\s+)?(?:(?:hằng|hàng|mỗi)\s+(?:tháng|quý)|tháng\s+(?:cuối|đầu)\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?quý)`),
 		regexp.MustCompile(`(?i)(?:theo\s+)?định\s+kỳ(?:\s*\(?\s*` + recurringUnit + `(?:\s*(?:,|và|hoặc)\s*` + recurringUnit + `)*\s*\)?)?`),
 		regexp.MustCompile(`(?i)(?:hằng|hàng)\s+(?:tuần|tháng|quý)(?:\s*(?:,|và|hoặc)\s*` + recurringUnit + `)*`),
 		regexp.MustCompile(`(?i)(?:^|[.;:]\s+)((?:hằng|hàng)\s+năm)\s*,`),
@@ -215,8 +220,18 @@ func Scan(text string, ctx Context) []Found {
 			if taken(s, e) || !wordStart(flat, s) {
 				continue
 			}
+			if i := p.re.SubexpIndex("mn"); i >= 0 && m[2*i] >= 0 && reMonthGoesOn.MatchString(flat[e:]) {
+				continue // "trong tháng 6 - 9/2024", "tháng 3 và tháng 4": a range or list read elsewhere
+			}
 			date, unit, ok := dateOf(p.re, flat, m, ctx, p.kind == Before)
 			if !ok {
+				if ctx.Year == 0 && !hasYear(p.re, m) {
+					// "trước ngày 15/12 hằng năm" in an undated text: every year still
+					if m2 := reYearly.FindStringIndex(strings.ToLower(flat[e:min(len(flat), e+40)])); m2 != nil {
+						e += m2[1]
+						out = append(out, Found{Start: s, End: e, Text: flat[s:e], Kind: Recurring, What: what(flat, s, e)})
+					}
+				}
 				continue
 			}
 			kind := p.kind
@@ -229,7 +244,7 @@ func Scan(text string, ctx Context) []Found {
 			if past(date, ctx) {
 				continue
 			}
-			if unit == "day" && !hasYear(p.re, m) {
+			if (unit == "day" || unit == "month") && !hasYear(p.re, m) {
 				// "trước ngày 30 tháng 6 hằng năm": every year; "… của
 				// năm cuối thời kỳ quy hoạch", "… năm sau": a year the
 				// text does not fix
@@ -271,7 +286,7 @@ func Scan(text string, ctx Context) []Found {
 		}
 	}
 	for _, re := range recurring {
-		if !strings.Contains(lower, "định kỳ") && !strings.Contains(lower, "hằng") && !strings.Contains(lower, "hàng") {
+		if !strings.Contains(lower, "định kỳ") && !strings.Contains(lower, "hằng") && !strings.Contains(lower, "hàng") && !strings.Contains(lower, "quý") {
 			break
 		}
 		for _, m := range re.FindAllStringSubmatchIndex(flat, -1) {
@@ -294,8 +309,10 @@ func Scan(text string, ctx Context) []Found {
 
 var (
 	reHalfYear = regexp.MustCompile(`(?i)trong\s+6\s+tháng\s+đầu\s+năm\s+(\d{4})`)
-	reYearly   = regexp.MustCompile(`^\s*(?:của\s+)?(?:hằng|hàng|mỗi)\s+năm\b`)
-	reRelYear  = regexp.MustCompile(`^\s*(?:của\s+năm|năm\s+(?:sau|trước|tiếp\s+theo|kế\s+tiếp|liền\s+kề))`)
+	// what goes on after a month without a year when it is not a month of its own
+	reMonthGoesOn = regexp.MustCompile(`^\s*(?:[-–/,]|và\s|đến\s|năm\s|\d)`)
+	reYearly      = regexp.MustCompile(`^\s*(?:của\s+)?(?:hằng|hàng|mỗi)\s+năm\b`)
+	reRelYear     = regexp.MustCompile(`^\s*(?:của\s+năm|năm\s+(?:sau|trước|tiếp\s+theo|kế\s+tiếp|liền\s+kề))`)
 	// amounts paid or earned every month are not duties ("trợ cấp hàng
 	// tháng", "thu nhập hằng tháng")
 	reMoneyBefore = regexp.MustCompile(`(?i)(?:trợ\s+cấp|phụ\s+cấp|lương|lương\s+hưu|thu\s+nhập|tiền|doanh\s+thu|chi\s+phí|mức\s+hưởng|trợ\s+giúp|nuôi\s+dưỡng|khấu\s+trừ)(?:\s+(?:xã\s+hội|bảo\s+trợ|hưu\s+trí|thường\s+xuyên))?\s*$`)
@@ -303,9 +320,9 @@ var (
 	reNote        = regexp.MustCompile(`\[[^\[\]]*?(?:được\s+hướng\s+dẫn\s+bởi|được\s+sửa\s+đổi|được\s+bổ\s+sung|bị\s+bãi\s+bỏ|bị\s+hủy\s+bỏ|hết\s+hiệu\s+lực|có\s+hiệu\s+lực\s+từ)[^\[\]]*\]`)
 )
 
-// hasYear reports whether match m of re gave a year for its day.
+// hasYear reports whether match m of re gave a year for its day or month.
 func hasYear(re *regexp.Regexp, m []int) bool {
-	for _, n := range []string{"y", "y2"} {
+	for _, n := range []string{"y", "y2", "my", "qy", "yy"} {
 		if i := re.SubexpIndex(n); i >= 0 && m[2*i] >= 0 {
 			return true
 		}
@@ -526,6 +543,21 @@ func dateOf(re *regexp.Regexp, s string, m []int, ctx Context, startOf bool) (*s
 		mm, _ := strconv.Atoi(g("mm"))
 		if !ok || mm < 1 || mm > 12 {
 			return nil, "", false
+		}
+		if startOf {
+			t = time.Date(y, time.Month(mm), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1)
+		} else {
+			t = time.Date(y, time.Month(mm), daysIn(y, mm), 0, 0, 0, 0, time.UTC)
+		}
+		unit = "month"
+	case g("mn") != "":
+		mm, _ := strconv.Atoi(g("mn"))
+		if ctx.Year == 0 || mm < 1 || mm > 12 {
+			return nil, "", false
+		}
+		y := ctx.Year
+		if !ctx.Date.IsZero() && time.Date(y, time.Month(mm)+1, 0, 0, 0, 0, 0, time.UTC).Before(ctx.Date) {
+			y++ // a month without a year is the next one to come
 		}
 		if startOf {
 			t = time.Date(y, time.Month(mm), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1)

@@ -56,6 +56,13 @@ func TestScan(t *testing.T) {
 		{"1 - Mức trợ cấp hàng tháng cho các đối tượng bảo trợ xã hội sống tại cộng đồng", "", ""},
 		{"MỨC TRỢ CẤP XÃ HỘI HÀNG THÁNG CHO CÁC ĐỐI TƯỢNG BẢO TRỢ XÃ HỘI SỐNG TẠI CỘNG ĐỒNG", "", ""},
 		{"8. Ngân hàng Chính sách xã hội hướng dẫn về hồ sơ, trình tự, thủ tục vay vốn, định kỳ hạn trả nợ, điều chỉnh kỳ hạn nợ", "", ""},
+		// provincial plans: a day of every month or quarter; a month without a year is the document's
+		{"Các sở, ngành báo cáo kết quả thực hiện về Sở Kế hoạch và Đầu tư trước ngày 20 hằng tháng.", "-", Recurring},
+		{"Các sở báo cáo UBND tỉnh trước ngày 10 của tháng cuối quý.", "-", Recurring},
+		{"Sở Nội vụ trình UBND tỉnh trong tháng 3.", "2023-03-31", InMonth},
+		{"Sở Tài chính trình UBND tỉnh chậm nhất trong tháng 10.", "2023-10-31", NoLaterThan},
+		{"hoàn thành trong tháng 3 năm sau", "", ""},
+		{"tổ chức trong tháng 6 - 9/2023", "", ""},
 		// corpus 029: a portal's bracketed guidance note belongs to another instrument
 		{"[Ủy ban nhân dân cấp xã có trách nhiệm báo cáo kết quả thực hiện quy hoạch, kế hoạch sử dụng đất đến Ủy ban nhân dân cấp tỉnh trước ngày 15 tháng 10 hằng năm theo quy định tại Điểm e Khoản 1 Điều 14 Nghị định 151/2025/NĐ-CP có hiệu lực từ ngày 01/07/2025 (VB hết hiệu lực: 01/03/2027)]", "", ""},
 	} {
@@ -82,6 +89,17 @@ func TestScan(t *testing.T) {
 				t.Errorf("%q: got %v %s, want %s %s", c.text, deref(got[0].Date), got[0].Kind, c.want, c.kind)
 			}
 		}
+	}
+}
+
+// a text without a date (scraped without its header) still has a day of every year
+func TestYearlyUndated(t *testing.T) {
+	fs := Scan("Sở Lao động - Thương binh và Xã hội tổng hợp, báo cáo UBND tỉnh trước ngày 15/12 hằng năm.", Context{})
+	if len(fs) != 1 || fs[0].Kind != Recurring || fs[0].Text != "trước ngày 15/12 hằng năm" {
+		t.Errorf("got %+v", fs)
+	}
+	if fs := Scan("Sở Y tế hoàn thành trong tháng 3.", Context{}); len(fs) != 0 {
+		t.Errorf("a month without any year: %+v", fs)
 	}
 }
 
