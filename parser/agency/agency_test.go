@@ -171,6 +171,13 @@ func TestScan(t *testing.T) {
 		// "UBND các huyện: A, B" is expanded like "các Sở: A, B", also after another partner
 		{"Sở Ngoại vụ chủ trì, phối hợp với Sở Công Thương, UBND các huyện: Cao Lộc, Văn Lãng, Tràng Định triển khai.",
 			"Sở Ngoại vụ", "Sở Công Thương|UBND huyện Cao Lộc|UBND huyện Văn Lãng|UBND huyện Tràng Định", ""},
+		// "làm đầu mối" is the verb; steering-committee units and telecom providers are actors
+		{"Giao Sở Thông tin và Truyền thông làm đầu mối, phối hợp với các cơ quan báo chí của tỉnh tuyên truyền.",
+			"Sở Thông tin và Truyền thông", "các cơ quan báo chí của tỉnh", ""},
+		{"Ban Chỉ đạo tỉnh theo dõi, chỉ đạo; Tổ giúp việc Ban Chỉ đạo tổng hợp, báo cáo Trưởng Ban Chỉ đạo.",
+			"Ban Chỉ đạo tỉnh|Tổ giúp việc Ban Chỉ đạo", "", "Trưởng Ban Chỉ đạo"},
+		{"Viettel Lạng Sơn, VNPT Lạng Sơn, Bưu điện tỉnh phối hợp với Sở Thông tin và Truyền thông triển khai.",
+			"Viettel Lạng Sơn|VNPT Lạng Sơn|Bưu điện tỉnh", "Sở Thông tin và Truyền thông", ""},
 		// corpus 029: a portal's bracketed guidance note belongs to another instrument
 		{"[Ủy ban nhân dân cấp xã có trách nhiệm báo cáo kết quả thực hiện quy hoạch, kế hoạch sử dụng đất đến Ủy ban nhân dân cấp tỉnh trước ngày 15 tháng 10 hằng năm theo quy định tại Điểm e Khoản 1 Điều 14 Nghị định 151/2025/NĐ-CP có hiệu lực từ ngày 01/07/2025 (VB hết hiệu lực: 01/03/2027)]", "", "", ""},
 	} {

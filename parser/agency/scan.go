@@ -134,7 +134,9 @@ var heads = func() []phrase {
 		"các nhà đầu tư", "các chủ tịch", "lãnh đạo các", "cán bộ , công chức", "các ban quản lý",
 		"chính quyền", "đại biểu quốc hội", "đoàn đại biểu quốc hội", "đảng đoàn", "ban cán sự", "các cấp ủy",
 		"cấp ủy", "tổ chức đảng", "các tổ chức đảng", "đảng bộ", "chi bộ", "tổ đại biểu", "các tổ đại biểu",
-		"đại biểu hội đồng nhân dân", "các ban của hội đồng nhân dân", "bql", "bch")
+		"đại biểu hội đồng nhân dân", "các ban của hội đồng nhân dân", "bql", "bch",
+		"tổ giúp việc", "tổ công tác", "trưởng ban chỉ đạo", "phó trưởng ban chỉ đạo", "thành viên ban chỉ đạo",
+		"các thành viên ban chỉ đạo")
 	add(false, "hợp", "các trường") // "các trường hợp": cases, not schools
 	add(true, "hữu", "sở")          // "Sở hữu": ownership
 	add(true, "tiêu máy phận luật", "bộ")
@@ -143,7 +145,8 @@ var heads = func() []phrase {
 	add(true, "", "cục", "vụ", "tổng cục", "chi cục", "văn phòng", "tổng công ty", "công ty", "tập đoàn",
 		"tỉnh đoàn", "liên đoàn", "trung tâm", "chính phủ", "mặt trận", "thường trực", "hội đồng", "ban quản lý",
 		"đài phát thanh", "đài truyền hình", "viện", "chi nhánh", "quỹ", "học viện", "bệnh viện", "cảng vụ",
-		"hiệp hội", "liên minh", "đoàn", "hội", "báo", "đài", "trường", "phòng", "ngân hàng", "kho bạc")
+		"hiệp hội", "liên minh", "đoàn", "hội", "báo", "đài", "trường", "phòng", "ngân hàng", "kho bạc",
+		"bưu điện", "điện lực", "viettel", "vnpt", "mobifone")
 	return hs
 }()
 
@@ -204,7 +207,7 @@ var markers = append(phrases(true, "chủ động", "khẩn trương", "tiếp t
 		"thống nhất quản lý", "buộc", "giúp", "tham gia", "thiết lập", "xác lập", "lãnh đạo", "quán triệt",
 		"ra quyết định", "kết nối", "có văn bản", "cử", "xác minh", "phản ánh",
 		"sửa đổi", "lấy ý kiến", "xem xét", "chấp thuận", "cấp giấy chứng nhận", "cấp giấy phép", "cấp phép",
-		"làm thủ tục", "làm rõ", "nâng cấp")...)
+		"làm thủ tục", "làm rõ", "nâng cấp", "làm đầu mối")...)
 
 // orgNext are the words after "tổ chức" that make it a noun.
 var orgNext = []string{"đảng", "chính", "xã", "đoàn", "hội", "kinh", "tín", "quốc", "phi", "khác", "liên", ",", "cá", "và", "thành"}
