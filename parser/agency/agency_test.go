@@ -178,6 +178,11 @@ func TestScan(t *testing.T) {
 			"Ban Chỉ đạo tỉnh|Tổ giúp việc Ban Chỉ đạo", "", "Trưởng Ban Chỉ đạo"},
 		{"Viettel Lạng Sơn, VNPT Lạng Sơn, Bưu điện tỉnh phối hợp với Sở Thông tin và Truyền thông triển khai.",
 			"Viettel Lạng Sơn|VNPT Lạng Sơn|Bưu điện tỉnh", "Sở Thông tin và Truyền thông", ""},
+		// "báo cáo kết quả … cho / với X" reports to X; "khen thưởng" is what X is advised to do
+		{"Báo cáo kết quả thực hiện cho UBND tỉnh (qua Sở Nội vụ) trước ngày 15/12/2024.", "", "", "UBND tỉnh|Sở Nội vụ"},
+		{"Thanh tra tỉnh kiểm tra, báo cáo kết quả với UBND tỉnh.", "Thanh tra tỉnh", "", "UBND tỉnh"},
+		{"Sở Nội vụ tham mưu Chủ tịch UBND tỉnh khen thưởng.", "Sở Nội vụ", "", "Chủ tịch UBND tỉnh"},
+		{"Sở Công Thương báo cáo kết quả cấp giấy phép cho các doanh nghiệp.", "Sở Công Thương", "", ""},
 		// corpus 029: a portal's bracketed guidance note belongs to another instrument
 		{"[Ủy ban nhân dân cấp xã có trách nhiệm báo cáo kết quả thực hiện quy hoạch, kế hoạch sử dụng đất đến Ủy ban nhân dân cấp tỉnh trước ngày 15 tháng 10 hằng năm theo quy định tại Điểm e Khoản 1 Điều 14 Nghị định 151/2025/NĐ-CP có hiệu lực từ ngày 01/07/2025 (VB hết hiệu lực: 01/03/2027)]", "", "", ""},
 	} {

@@ -601,6 +601,7 @@ func roles(text string, toks []token, a, b int) (coop []string, rep reports, lea
 			}
 			names, end := targets(text, toks, j, b)
 			if len(names) == 0 { // "báo cáo tình hình thực hiện về X"
+				verb := false // "báo cáo kết quả cấp giấy phép cho các doanh nghiệp": the object's verb
 				for m := j; m < b && m < j+30; m++ {
 					if toks[m].punct && toks[m].w != "," && toks[m].w != "(" && toks[m].w != ")" {
 						break
@@ -608,6 +609,15 @@ func roles(text string, toks []token, a, b int) (coop []string, rep reports, lea
 					if toks[m].f == "về" && !toks[m].cap {
 						names, end = targets(text, toks, m+1, b)
 						break
+					}
+					if (toks[m].f == "cho" || toks[m].f == "với") && !verb && m < j+12 {
+						// "báo cáo kết quả thực hiện cho UBND tỉnh", "báo cáo kết quả với UBND tỉnh"
+						if names, end = targets(text, toks, m+1, b); len(names) > 0 {
+							break
+						}
+					}
+					if isMarker(toks, m) && !seq(toks, m, "thực", "hiện") || toks[m].w == "," {
+						verb = true
 					}
 				}
 			}

@@ -207,7 +207,7 @@ var markers = append(phrases(true, "chủ động", "khẩn trương", "tiếp t
 		"thống nhất quản lý", "buộc", "giúp", "tham gia", "thiết lập", "xác lập", "lãnh đạo", "quán triệt",
 		"ra quyết định", "kết nối", "có văn bản", "cử", "xác minh", "phản ánh",
 		"sửa đổi", "lấy ý kiến", "xem xét", "chấp thuận", "cấp giấy chứng nhận", "cấp giấy phép", "cấp phép",
-		"làm thủ tục", "làm rõ", "nâng cấp", "làm đầu mối")...)
+		"làm thủ tục", "làm rõ", "nâng cấp", "làm đầu mối", "khen thưởng", "công nhận", "bổ nhiệm", "cho ý kiến")...)
 
 // orgNext are the words after "tổ chức" that make it a noun.
 var orgNext = []string{"đảng", "chính", "xã", "đoàn", "hội", "kinh", "tín", "quốc", "phi", "khác", "liên", ",", "cá", "và", "thành"}

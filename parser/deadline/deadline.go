@@ -153,8 +153,8 @@ var (
 		{"vào", regexp.MustCompile(`(?i)vào\s+(?:` + reDayLong + `|ngày\s+` + reDay + `|` + reMonth + `|` + reQuarter + `)`), By},
 		{"hạn", regexp.MustCompile(`(?i)(?:thời\s+hạn|hạn\s+cuối|hạn\s+chót)(?:\s+(?:hoàn\s+thành|thực\s+hiện|nộp|gửi|báo\s+cáo)(?:\s+hồ\s+sơ|\s+báo\s+cáo)?)?(?:\s+là|\s*:)?\s+(?:` + reDayLong + `|` + reDay + `|` + reMonth + `|` + reQuarter + `)`), By},
 		{"đến", regexp.MustCompile(`(?i)đến\s+(?:` + reDayLong + `|ngày\s+` + reDay + `)`), Until},
-		// "Thời gian hoàn thành: Quý III/2024", "Thời gian thực hiện: năm 2024"
-		{"thời gian", regexp.MustCompile(`(?i)thời\s+gian\s+(?:hoàn\s+thành|thực\s+hiện)\s*:?\s*(?:` + reDayLong + `|ngày\s+` + reDay + `|` + reMonth + `|` + reQuarter + `|` + reYear + `)`), ""},
+		// "Thời gian hoàn thành: Quý III/2024", "Thời gian thực hiện: năm 2024", "thời gian: tháng 6/2024"
+		{"thời gian", regexp.MustCompile(`(?i)thời\s+gian(?:\s+(?:hoàn\s+thành|thực\s+hiện)\s*:?|\s*:)\s*(?:` + reDayLong + `|ngày\s+` + reDay + `|` + reMonth + `|` + reQuarter + `|` + reYear + `)`), ""},
 	}
 
 	// Effective dates.
@@ -166,8 +166,8 @@ var (
 
 	recurringUnit = `(?:(?:hằng|hàng|mỗi)\s+)?(?:tuần|tháng|quý|năm|ngày|\d+\s+tháng|cả\s+năm|đột\s+xuất)`
 	recurring     = []*regexp.Regexp{
-		// "trước ngày 20 hằng tháng", "trước ngày 10 của tháng cuối quý": a day of every period
-		regexp.MustCompile(`(?i)(?:(?:trước|chậm\s+nhất(?:\s+là)?|muộn\s+nhất(?:\s+là)?|vào|trong)\s+)?ngày\s+\d{1,2}\s+(?:của\s+)?(?:(?:hằng|hàng|mỗi)\s+(?:tháng|quý)|tháng\s+(?:cuối|đầu)\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?quý)`),
+		// "trước ngày 20 hằng tháng", "trước ngày 10 của tháng cuối quý", "… tháng cuối kỳ báo cáo": a day of every period
+		regexp.MustCompile(`(?i)(?:(?:trước|chậm\s+nhất(?:\s+là)?|muộn\s+nhất(?:\s+là)?|vào|trong)\s+)?ngày\s+\d{1,2}\s+(?:của\s+)?(?:(?:hằng|hàng|mỗi)\s+(?:tháng|quý)|tháng\s+(?:cuối|đầu)\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?(?:quý|kỳ(?:\s+báo\s+cáo)?))`),
 		regexp.MustCompile(`(?i)(?:theo\s+)?định\s+kỳ(?:\s*\(?\s*` + recurringUnit + `(?:\s*(?:,|và|hoặc)\s*` + recurringUnit + `)*\s*\)?)?`),
 		regexp.MustCompile(`(?i)(?:hằng|hàng)\s+(?:tuần|tháng|quý)(?:\s*(?:,|và|hoặc)\s*` + recurringUnit + `)*`),
 		regexp.MustCompile(`(?i)(?:^|[.;:]\s+)((?:hằng|hàng)\s+năm)\s*,`),
@@ -286,7 +286,7 @@ func Scan(text string, ctx Context) []Found {
 		}
 	}
 	for _, re := range recurring {
-		if !strings.Contains(lower, "định kỳ") && !strings.Contains(lower, "hằng") && !strings.Contains(lower, "hàng") && !strings.Contains(lower, "quý") {
+		if !strings.Contains(lower, "định kỳ") && !strings.Contains(lower, "hằng") && !strings.Contains(lower, "hàng") && !strings.Contains(lower, "quý") && !strings.Contains(lower, "kỳ") {
 			break
 		}
 		for _, m := range re.FindAllStringSubmatchIndex(flat, -1) {

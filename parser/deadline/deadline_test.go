@@ -61,6 +61,8 @@ func TestScan(t *testing.T) {
 		{"Các sở báo cáo UBND tỉnh trước ngày 10 của tháng cuối quý.", "-", Recurring},
 		{"Sở Nội vụ trình UBND tỉnh trong tháng 3.", "2023-03-31", InMonth},
 		{"Sở Tài chính trình UBND tỉnh chậm nhất trong tháng 10.", "2023-10-31", NoLaterThan},
+		{"gửi Sở Kế hoạch và Đầu tư trước ngày 15 của tháng cuối kỳ báo cáo.", "-", Recurring},
+		{"Chủ trì thẩm định dự toán; thời gian: tháng 6/2023.", "2023-06-30", InMonth},
 		{"hoàn thành trong tháng 3 năm sau", "", ""},
 		{"tổ chức trong tháng 6 - 9/2023", "", ""},
 		// corpus 029: a portal's bracketed guidance note belongs to another instrument
