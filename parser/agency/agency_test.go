@@ -183,6 +183,9 @@ func TestScan(t *testing.T) {
 		{"Thanh tra tỉnh kiểm tra, báo cáo kết quả với UBND tỉnh.", "Thanh tra tỉnh", "", "UBND tỉnh"},
 		{"Sở Nội vụ tham mưu Chủ tịch UBND tỉnh khen thưởng.", "Sở Nội vụ", "", "Chủ tịch UBND tỉnh"},
 		{"Sở Công Thương báo cáo kết quả cấp giấy phép cho các doanh nghiệp.", "Sở Công Thương", "", ""},
+		// a verb the marker list lacks still ends a complete registry name
+		{"Sở Tài chính, Sở Kế hoạch và Đầu tư cân đối, bố trí kinh phí thực hiện.", "Sở Tài chính|Sở Kế hoạch và Đầu tư", "", ""},
+		{"Sở Tài chính tỉnh Lạng Sơn thẩm định dự toán.", "Sở Tài chính tỉnh Lạng Sơn", "", ""},
 		// corpus 029: a portal's bracketed guidance note belongs to another instrument
 		{"[Ủy ban nhân dân cấp xã có trách nhiệm báo cáo kết quả thực hiện quy hoạch, kế hoạch sử dụng đất đến Ủy ban nhân dân cấp tỉnh trước ngày 15 tháng 10 hằng năm theo quy định tại Điểm e Khoản 1 Điều 14 Nghị định 151/2025/NĐ-CP có hiệu lực từ ngày 01/07/2025 (VB hết hiệu lực: 01/03/2027)]", "", "", ""},
 	} {

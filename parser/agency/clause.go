@@ -132,6 +132,9 @@ func findPredicate(toks []token, s, b int) int {
 		if n > 0 && t.cap {
 			n = 0 // a capitalized word inside a clause is a name ("Ban Quản lý")
 		}
+		if n == 0 && !relative && afterKnownName(toks, s, j) {
+			return j // "Sở Kế hoạch và Đầu tư cân đối, bố trí …": a verb the list does not know
+		}
 		if n > 0 {
 			if strong && !(t.f == "không" && j > s && toks[j-1].f == "được") {
 				return j
@@ -167,6 +170,33 @@ func findPredicate(toks []token, s, b int) int {
 	}
 	return -1
 }
+
+// afterKnownName reports whether toks[j] is a lower-case word right after
+// a complete registry name that starts the subject or one of its members
+// ("Sở Tài chính, Sở Kế hoạch và Đầu tư | cân đối"), and cannot go on
+// with it ("Sở Tài chính tỉnh", "Hội đồng nhân dân tỉnh khóa XVII").
+func afterKnownName(toks []token, s, j int) bool {
+	t := toks[j]
+	if t.cap || t.punct || contains(nameGoesOn, t.f) || isStop(toks, j) || strings.ContainsAny(t.w[:1], "0123456789") {
+		return false
+	}
+	for k := j - 1; k >= s; k-- {
+		if k > s && toks[k-1].w != "," && toks[k-1].f != "và" {
+			continue
+		}
+		if headAt(toks, k) > 0 {
+			if _, ok := knownKeys[key(joinToks(toks, k, j))]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameGoesOn are the lower-case words that may go on a registry name.
+var nameGoesOn = []string{"tỉnh", "thành", "huyện", "quận", "thị", "xã", "phường", "các", "cấp", "chi", "trung", "khu",
+	"của", "thuộc", "trực", "và", "hoặc", "tại", "khóa", "khoá", "kỳ", "nhiệm", "việt", "nước", "cùng", "với", "cơ", "hai",
+	"đồng", "có", "được", "đã", "là", "theo", "trong", "trên", "để"}
 
 // qualifyingThuoc are the words after "thuộc" that open a qualifying
 // clause ("thuộc diện …", "thuộc trường hợp …") rather than a name.
