@@ -134,6 +134,9 @@ const (
 	// a month without a year ("trình UBND tỉnh trong tháng 3"): the
 	// document's year; tried after reMonth
 	reMonthNoYear = `tháng\s+(?P<mn>\d{1,2})\b`
+	// "hoàn thành trong quý IV": the document's year too
+	reQuarterNoYear = `quý\s+(?P<qn>IV|I{1,3}|[1-4])\b`
+	reNoYear        = reMonthNoYear + `|` + reQuarterNoYear
 )
 
 var (
@@ -145,11 +148,11 @@ var (
 		re   *regexp.Regexp
 		kind string
 	}{
-		{"chậm", regexp.MustCompile(`(?i)chậm\s+nhất(?:\s+là)?(?:\s+(?:trong|vào|đến|trước))?\s+(?:` + reAnyDate + `|` + reMonthNoYear + `)`), NoLaterThan},
-		{"muộn", regexp.MustCompile(`(?i)muộn\s+nhất(?:\s+là)?(?:\s+(?:trong|vào|đến|trước))?\s+(?:` + reAnyDate + `|` + reMonthNoYear + `)`), NoLaterThan},
+		{"chậm", regexp.MustCompile(`(?i)chậm\s+nhất(?:\s+là)?(?:\s+(?:trong|vào|đến|trước))?\s+(?:` + reAnyDate + `|` + reNoYear + `)`), NoLaterThan},
+		{"muộn", regexp.MustCompile(`(?i)muộn\s+nhất(?:\s+là)?(?:\s+(?:trong|vào|đến|trước))?\s+(?:` + reAnyDate + `|` + reNoYear + `)`), NoLaterThan},
 		{"hết", regexp.MustCompile(`(?i)đến\s+hết\s+(?:niên\s+độ\s+ngân\s+sách\s+|năm\s+ngân\s+sách\s+)?` + reAnyDate), By},
-		{"trước", regexp.MustCompile(`(?i)trước\s+(?:` + reDayLong + `|` + reDay + `|` + reMonth + `|` + reQuarter + `|` + reYear + `|` + reMonthNoYear + `)`), Before},
-		{"trong", regexp.MustCompile(`(?i)(?:ngay\s+)?trong\s+(?:` + reMonth + `|` + reQuarter + `|` + reMonthNoYear + `)`), ""},
+		{"trước", regexp.MustCompile(`(?i)trước\s+(?:` + reDayLong + `|` + reDay + `|` + reMonth + `|` + reQuarter + `|` + reYear + `|` + reNoYear + `)`), Before},
+		{"trong", regexp.MustCompile(`(?i)(?:ngay\s+)?trong\s+(?:` + reMonth + `|` + reQuarter + `|` + reNoYear + `)`), ""},
 		{"vào", regexp.MustCompile(`(?i)vào\s+(?:` + reDayLong + `|ngày\s+` + reDay + `|` + reMonth + `|` + reQuarter + `)`), By},
 		{"hạn", regexp.MustCompile(`(?i)(?:thời\s+hạn|hạn\s+cuối|hạn\s+chót)(?:\s+(?:hoàn\s+thành|thực\s+hiện|nộp|gửi|báo\s+cáo)(?:\s+hồ\s+sơ|\s+báo\s+cáo)?)?(?:\s+là|\s*:)?\s+(?:` + reDayLong + `|` + reDay + `|` + reMonth + `|` + reQuarter + `)`), By},
 		{"đến", regexp.MustCompile(`(?i)đến\s+(?:` + reDayLong + `|ngày\s+` + reDay + `)`), Until},
@@ -166,6 +169,10 @@ var (
 
 	recurringUnit = `(?:(?:hằng|hàng|mỗi)\s+)?(?:tuần|tháng|quý|năm|ngày|\d+\s+tháng|cả\s+năm|đột\s+xuất)`
 	recurring     = []*regexp.Regexp{
+		// "trong tháng 6 và tháng 12 hằng năm", "vào quý I hằng năm": a month of every year
+		regexp.MustCompile(`(?i)(?:trong|vào|trước|chậm\s+nhất(?:\s+trong)?)\s+(?:tháng\s+\d{1,2}|quý\s+(?:IV|I{1,3}|[1-4]))(?:\s*(?:,|và|-|–)\s*(?:tháng\s+\d{1,2}|quý\s+(?:IV|I{1,3}|[1-4])|\d{1,2}))*\s+(?:của\s+)?(?:hằng|hàng|mỗi)\s+năm`),
+		// "Thời gian thực hiện: Thường xuyên"
+		regexp.MustCompile(`(?i)thời\s+gian(?:\s+(?:hoàn\s+thành|thực\s+hiện))?\s*:\s*(?:thường\s+xuyên|liên\s+tục|(?:hằng|hàng)\s+(?:năm|quý|tháng))`),
 		// "trước ngày 20 hằng tháng", "trước ngày 10 của tháng cuối quý", "… tháng cuối kỳ báo cáo": a day of every period
 		regexp.MustCompile(`(?i)(?:(?:trước|chậm\s+nhất(?:\s+là)?|muộn\s+nhất(?:\s+là)?|vào|trong)\s+)?ngày\s+\d{1,2}\s+(?:của\s+)?(?:(?:hằng|hàng|mỗi)\s+(?:tháng|quý)|tháng\s+(?:cuối|đầu)\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?(?:quý|kỳ(?:\s+báo\s+cáo)?))`),
 		regexp.MustCompile(`(?i)(?:theo\s+)?định\s+kỳ(?:\s*\(?\s*` + recurringUnit + `(?:\s*(?:,|và|hoặc)\s*` + recurringUnit + `)*\s*\)?)?`),
@@ -210,7 +217,7 @@ func Scan(text string, ctx Context) []Found {
 		}
 	}
 	lower := strings.ToLower(flat)
-	hasDigit := strings.ContainsAny(flat, "0123456789")
+	hasDigit := strings.ContainsAny(flat, "0123456789") || strings.Contains(lower, "quý ") // "trong quý IV"
 	for _, p := range prose {
 		if !hasDigit || !strings.Contains(lower, p.key) {
 			continue
@@ -220,7 +227,7 @@ func Scan(text string, ctx Context) []Found {
 			if taken(s, e) || !wordStart(flat, s) {
 				continue
 			}
-			if i := p.re.SubexpIndex("mn"); i >= 0 && m[2*i] >= 0 && reMonthGoesOn.MatchString(flat[e:]) {
+			if noYear(p.re, m) && reMonthGoesOn.MatchString(flat[e:]) {
 				continue // "trong tháng 6 - 9/2024", "tháng 3 và tháng 4": a range or list read elsewhere
 			}
 			date, unit, ok := dateOf(p.re, flat, m, ctx, p.kind == Before)
@@ -241,10 +248,19 @@ func Scan(text string, ctx Context) []Found {
 			if kind == Until && unit != "day" {
 				continue
 			}
+			if kind == InYear {
+				// "Thời gian thực hiện: Năm 2024 - 2025": the last year of the span
+				if m2 := reYearTo.FindStringSubmatchIndex(flat[e:]); m2 != nil {
+					if y, _ := strconv.Atoi(flat[e+m2[2] : e+m2[3]]); y > 1900 && y < 2200 {
+						d := iso(y, 12, 31)
+						date, e = &d, e+m2[1]
+					}
+				}
+			}
 			if past(date, ctx) {
 				continue
 			}
-			if (unit == "day" || unit == "month") && !hasYear(p.re, m) {
+			if (unit == "day" || noYear(p.re, m)) && !hasYear(p.re, m) {
 				// "trước ngày 30 tháng 6 hằng năm": every year; "… của
 				// năm cuối thời kỳ quy hoạch", "… năm sau": a year the
 				// text does not fix
@@ -286,7 +302,7 @@ func Scan(text string, ctx Context) []Found {
 		}
 	}
 	for _, re := range recurring {
-		if !strings.Contains(lower, "định kỳ") && !strings.Contains(lower, "hằng") && !strings.Contains(lower, "hàng") && !strings.Contains(lower, "quý") && !strings.Contains(lower, "kỳ") {
+		if !strings.Contains(lower, "định kỳ") && !strings.Contains(lower, "hằng") && !strings.Contains(lower, "hàng") && !strings.Contains(lower, "quý") && !strings.Contains(lower, "kỳ") && !strings.Contains(lower, "thường xuyên") && !strings.Contains(lower, "liên tục") {
 			break
 		}
 		for _, m := range re.FindAllStringSubmatchIndex(flat, -1) {
@@ -311,6 +327,7 @@ var (
 	reHalfYear = regexp.MustCompile(`(?i)trong\s+6\s+tháng\s+đầu\s+năm\s+(\d{4})`)
 	// what goes on after a month without a year when it is not a month of its own
 	reMonthGoesOn = regexp.MustCompile(`^\s*(?:[-–/,]|và\s|đến\s|năm\s|\d)`)
+	reYearTo      = regexp.MustCompile(`^\s*(?:[-–]|đến(?:\s+năm)?)\s*(\d{4})\b`)
 	reYearly      = regexp.MustCompile(`^\s*(?:của\s+)?(?:hằng|hàng|mỗi)\s+năm\b`)
 	reRelYear     = regexp.MustCompile(`^\s*(?:của\s+năm|năm\s+(?:sau|trước|tiếp\s+theo|kế\s+tiếp|liền\s+kề))`)
 	// amounts paid or earned every month are not duties ("trợ cấp hàng
@@ -319,6 +336,16 @@ var (
 	reApplies     = regexp.MustCompile(`(?i)(?:áp\s+dụng|còn\s+hiệu\s+lực|được\s+sử\s+dụng)\s*(?:\S+\s+){0,2}$`)
 	reNote        = regexp.MustCompile(`\[[^\[\]]*?(?:được\s+hướng\s+dẫn\s+bởi|được\s+sửa\s+đổi|được\s+bổ\s+sung|bị\s+bãi\s+bỏ|bị\s+hủy\s+bỏ|hết\s+hiệu\s+lực|có\s+hiệu\s+lực\s+từ)[^\[\]]*\]`)
 )
+
+// noYear reports whether match m of re is a month or quarter without a year.
+func noYear(re *regexp.Regexp, m []int) bool {
+	for _, n := range []string{"mn", "qn"} {
+		if i := re.SubexpIndex(n); i >= 0 && m[2*i] >= 0 {
+			return true
+		}
+	}
+	return false
+}
 
 // hasYear reports whether match m of re gave a year for its day or month.
 func hasYear(re *regexp.Regexp, m []int) bool {
@@ -565,6 +592,21 @@ func dateOf(re *regexp.Regexp, s string, m []int, ctx Context, startOf bool) (*s
 			t = time.Date(y, time.Month(mm), daysIn(y, mm), 0, 0, 0, 0, time.UTC)
 		}
 		unit = "month"
+	case g("qn") != "":
+		q := quarterNum(strings.ToUpper(g("qn")))
+		if ctx.Year == 0 || q == 0 {
+			return nil, "", false
+		}
+		y := ctx.Year
+		if !ctx.Date.IsZero() && time.Date(y, time.Month(3*q)+1, 0, 0, 0, 0, 0, time.UTC).Before(ctx.Date) {
+			y++
+		}
+		if startOf {
+			t = time.Date(y, time.Month(3*q-2), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1)
+		} else {
+			t = time.Date(y, time.Month(3*q), daysIn(y, 3*q), 0, 0, 0, 0, time.UTC)
+		}
+		unit = "quarter"
 	case g("q") != "":
 		y, ok := year(g("qy"))
 		qs := quarterRe.FindAllString(g("q"), -1)

@@ -63,6 +63,11 @@ func TestScan(t *testing.T) {
 		{"Sở Tài chính trình UBND tỉnh chậm nhất trong tháng 10.", "2023-10-31", NoLaterThan},
 		{"gửi Sở Kế hoạch và Đầu tư trước ngày 15 của tháng cuối kỳ báo cáo.", "-", Recurring},
 		{"Chủ trì thẩm định dự toán; thời gian: tháng 6/2023.", "2023-06-30", InMonth},
+		{"báo cáo trong tháng 6 và tháng 12 hằng năm.", "-", Recurring},
+		{"báo cáo trong Quý I hằng năm.", "-", Recurring},
+		{"Sở Y tế hoàn thành trong quý IV.", "2023-12-31", InQuarter},
+		{"Thời gian thực hiện: Năm 2023 - 2025", "2025-12-31", InYear},
+		{"Thời gian thực hiện: Thường xuyên.", "-", Recurring},
 		{"hoàn thành trong tháng 3 năm sau", "", ""},
 		{"tổ chức trong tháng 6 - 9/2023", "", ""},
 		// corpus 029: a portal's bracketed guidance note belongs to another instrument
