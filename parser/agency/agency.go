@@ -265,7 +265,8 @@ func Scan(text string, inherited []string) []Found {
 			if colon != nil && sameNames(f.Lead, colon) && len(f.Cooperate) == 0 && len(f.ReportTo) == 0 {
 				continue // already stated by the colon's clause
 			}
-			if n == 0 && len(pending) > 0 && len(f.Lead) > 0 && executes(f.Text) {
+			if n == 0 && len(pending) > 0 && len(f.Lead) > 0 && (executes(f.Text) || f.Start == toks[skipLabel(toks, cl[0])].s) {
+				// "Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các huyện chịu trách nhiệm …": all of them
 				f.Lead = appendNew(append([]string{}, pending...), f.Lead...)
 			}
 			out = append(out, f)

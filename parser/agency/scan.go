@@ -146,7 +146,7 @@ var heads = func() []phrase {
 		"tỉnh đoàn", "liên đoàn", "trung tâm", "chính phủ", "mặt trận", "thường trực", "hội đồng", "ban quản lý",
 		"đài phát thanh", "đài truyền hình", "viện", "chi nhánh", "quỹ", "học viện", "bệnh viện", "cảng vụ",
 		"hiệp hội", "liên minh", "đoàn", "hội", "báo", "đài", "trường", "phòng", "ngân hàng", "kho bạc",
-		"bưu điện", "điện lực", "viettel", "vnpt", "mobifone")
+		"bưu điện", "điện lực", "viettel", "vnpt", "mobifone", "cổng thông tin")
 	return hs
 }()
 
@@ -207,7 +207,7 @@ var markers = append(phrases(true, "chủ động", "khẩn trương", "tiếp t
 		"thống nhất quản lý", "buộc", "giúp", "tham gia", "thiết lập", "xác lập", "lãnh đạo", "quán triệt",
 		"ra quyết định", "kết nối", "có văn bản", "cử", "xác minh", "phản ánh",
 		"sửa đổi", "lấy ý kiến", "xem xét", "chấp thuận", "cấp giấy chứng nhận", "cấp giấy phép", "cấp phép",
-		"làm thủ tục", "làm rõ", "nâng cấp", "làm đầu mối", "khen thưởng", "công nhận", "bổ nhiệm", "cho ý kiến")...)
+		"làm thủ tục", "làm rõ", "nâng cấp", "làm đầu mối", "khen thưởng", "công nhận", "bổ nhiệm", "cho ý kiến", "mở")...)
 
 // orgNext are the words after "tổ chức" that make it a noun.
 var orgNext = []string{"đảng", "chính", "xã", "đoàn", "hội", "kinh", "tín", "quốc", "phi", "khác", "liên", ",", "cá", "và", "thành"}
