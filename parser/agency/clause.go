@@ -422,6 +422,11 @@ func partnerOnly(toks []token, p, b int) bool {
 	if toks[j].f == "với" || toks[j].f == "cùng" || toks[j].f == "giữa" || headAt(toks, j) > 0 || collectiveAt(toks, j) > 0 {
 		return false
 	}
+	for k := j; k+1 < b && k < j+4 && !toks[k].punct; k++ {
+		if (toks[k].f == "với" || toks[k].f == "cùng") && (headAt(toks, k+1) > 0 || collectiveAt(toks, k+1) > 0) {
+			return false // "Sở Tài chính phối hợp thực hiện với Sở Y tế"
+		}
+	}
 	return isMarker(toks, j)
 }
 
@@ -616,6 +621,13 @@ func roles(text string, toks []token, a, b int) (coop []string, rep reports, lea
 			}
 			if j < b && (toks[j].f == "với" || toks[j].f == "cùng") {
 				j++
+			} else {
+				for m := j; m+1 < b && m < j+3 && !toks[m].punct; m++ {
+					if toks[m].f == "với" && (headAt(toks, m+1) > 0 || collectiveAt(toks, m+1) > 0) {
+						j = m + 1 // "phối hợp thực hiện với Sở Y tế"
+						break
+					}
+				}
 			}
 			if names, end := targets(text, toks, j, b); len(names) > 0 {
 				coop = appendNew(coop, names...)
