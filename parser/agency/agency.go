@@ -252,7 +252,16 @@ func Scan(text string, inherited []string) []Found {
 	var out []Found
 	var colon []string   // the lead named before a colon of this paragraph
 	var pending []string // "Chánh Văn phòng Bộ Y tế; Vụ trưởng các Vụ: …; Giám đốc … chịu trách nhiệm thi hành"
+	labelEnd := 0        // the names of a role label ("Cơ quan chủ trì: …") run to here
 	for _, cl := range clauses(toks) {
+		if cl[0] < labelEnd {
+			continue
+		}
+		if f, end, ok := roleLabel(text, toks, cl[0]); ok {
+			out = append(out, f)
+			labelEnd = end
+			continue
+		}
 		in := inherited
 		if colon != nil {
 			in = colon
@@ -279,6 +288,78 @@ func Scan(text string, inherited []string) []Found {
 		}
 	}
 	return out
+}
+
+// roleLabels are the labels plans put before the agencies of a task
+// ("Cơ quan chủ trì: Sở Tư pháp.", "Đơn vị phối hợp: Các sở, ban, ngành;
+// UBND các huyện, thành phố."); true marks a lead.
+var roleLabels = func() []struct {
+	words []string
+	lead  bool
+} {
+	var out []struct {
+		words []string
+		lead  bool
+	}
+	for _, noun := range []string{"cơ quan", "đơn vị", "cơ quan , đơn vị", "cơ quan/đơn vị", ""} {
+		for _, role := range []string{"chủ trì", "chủ trì thực hiện", "thực hiện", "chủ trì tham mưu", "chịu trách nhiệm",
+			"phối hợp", "phối hợp thực hiện"} {
+			if noun == "" && role != "chủ trì" && role != "phối hợp" {
+				continue
+			}
+			out = append(out, struct {
+				words []string
+				lead  bool
+			}{strings.Fields(noun + " " + role), !strings.HasPrefix(role, "phối hợp")})
+		}
+	}
+	return out
+}()
+
+// roleLabelAt returns the length of the role label at toks[i] (without
+// its ":") and whether it names the lead.
+func roleLabelAt(toks []token, i int) (int, bool) {
+	n, lead := 0, false
+	for _, l := range roleLabels {
+		if len(l.words) > n && seq(toks, i, l.words...) && i+len(l.words) < len(toks) && toks[i+len(l.words)].w == ":" {
+			n, lead = len(l.words), l.lead
+		}
+	}
+	return n, lead
+}
+
+// roleLabel reads a role label clause at toks[a] ("Cơ quan chủ trì:") and
+// the names that follow it up to a period or the end of the line. It
+// returns them as a Found and the index after them.
+func roleLabel(text string, toks []token, a int) (Found, int, bool) {
+	i := skipLabel(toks, a)
+	n, lead := roleLabelAt(toks, i)
+	if n == 0 || !toks[i].cap && !(i > 0 && toks[i-1].w == ";") {
+		return Found{}, 0, false
+	}
+	k := i + n + 1
+	end := k
+	for end < len(toks) && toks[end].w != "." && !(end > k && strings.Contains(text[toks[end-1].e:toks[end].s], "\n")) {
+		if m, _ := roleLabelAt(toks, end+1); toks[end].w == ";" && m > 0 {
+			break // "Đơn vị chủ trì: Sở Y tế; đơn vị phối hợp: …"
+		}
+		end++
+	}
+	if end == k {
+		return Found{}, 0, false
+	}
+	names := parseList(text, toks, k, end, true)
+	if len(names) == 0 {
+		return Found{}, 0, false
+	}
+	f := Found{Start: toks[i].s, End: toks[end-1].e, Lead: []string{}, Cooperate: []string{}, ReportTo: []string{}}
+	if lead {
+		f.Lead = names
+	} else {
+		f.Cooperate = names
+	}
+	f.Text = clean(text[f.Start:f.End])
+	return f, end, true
 }
 
 // namesOnly returns the names of a clause that is nothing but a list of

@@ -193,6 +193,11 @@ func TestScan(t *testing.T) {
 			"Thủ trưởng các sở, ban, ngành tỉnh|Chủ tịch UBND các huyện, thành phố", "", ""},
 		// the partner may follow the verb: "phối hợp thực hiện với Y"
 		{"Sở Tài chính phối hợp thực hiện với Sở Y tế.", "Sở Tài chính", "Sở Y tế", ""},
+		// plans label the agencies of a task
+		{"Cơ quan chủ trì: Sở Tư pháp.\nCơ quan phối hợp: Các sở, ban, ngành; UBND các huyện, thành phố.\nThời gian hoàn thành: Tháng 12/2024.",
+			"Sở Tư pháp", "Các sở, ban, ngành|UBND các huyện, thành phố", ""},
+		{"- Cơ quan thực hiện: Sở Tư pháp, các sở, ngành liên quan.", "Sở Tư pháp|các sở, ngành liên quan", "", ""},
+		{"Đơn vị chủ trì: Sở Y tế; đơn vị phối hợp: Sở Tài chính.", "Sở Y tế", "Sở Tài chính", ""},
 		// corpus 029: a portal's bracketed guidance note belongs to another instrument
 		{"[Ủy ban nhân dân cấp xã có trách nhiệm báo cáo kết quả thực hiện quy hoạch, kế hoạch sử dụng đất đến Ủy ban nhân dân cấp tỉnh trước ngày 15 tháng 10 hằng năm theo quy định tại Điểm e Khoản 1 Điều 14 Nghị định 151/2025/NĐ-CP có hiệu lực từ ngày 01/07/2025 (VB hết hiệu lực: 01/03/2027)]", "", "", ""},
 	} {
