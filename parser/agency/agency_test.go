@@ -198,6 +198,7 @@ func TestScan(t *testing.T) {
 			"Sở Tư pháp", "Các sở, ban, ngành|UBND các huyện, thành phố", ""},
 		{"- Cơ quan thực hiện: Sở Tư pháp, các sở, ngành liên quan.", "Sở Tư pháp|các sở, ngành liên quan", "", ""},
 		{"Đơn vị chủ trì: Sở Y tế; đơn vị phối hợp: Sở Tài chính.", "Sở Y tế", "Sở Tài chính", ""},
+		{"Sở Y tế chủ trì, phối hợp với: Sở Tài chính, Sở Nội vụ thực hiện.", "Sở Y tế", "Sở Tài chính|Sở Nội vụ", ""},
 		// corpus 029: a portal's bracketed guidance note belongs to another instrument
 		{"[Ủy ban nhân dân cấp xã có trách nhiệm báo cáo kết quả thực hiện quy hoạch, kế hoạch sử dụng đất đến Ủy ban nhân dân cấp tỉnh trước ngày 15 tháng 10 hằng năm theo quy định tại Điểm e Khoản 1 Điều 14 Nghị định 151/2025/NĐ-CP có hiệu lực từ ngày 01/07/2025 (VB hết hiệu lực: 01/03/2027)]", "", "", ""},
 	} {

@@ -30,8 +30,8 @@ func clauses(toks []token) [][2]int {
 		case t.w == ";" || t.w == "." || t.w == "!" || t.w == "?":
 			cut(i, i+1)
 		case t.w == ":":
-			if i > 0 && distributive(toks, i-1) {
-				continue
+			if i > 0 && (distributive(toks, i-1) || toks[i-1].f == "với" && !toks[i-1].cap) {
+				continue // "các Sở: …", "phối hợp với: Sở Tài chính, …"
 			}
 			cut(i+1, i+1) // keep ":" in the clause: "X:" may be a lead
 		case t.f == "thì" && !t.cap && i > start:
@@ -621,6 +621,9 @@ func roles(text string, toks []token, a, b int) (coop []string, rep reports, lea
 			}
 			if j < b && (toks[j].f == "với" || toks[j].f == "cùng") {
 				j++
+				if j < b && toks[j].w == ":" {
+					j++
+				}
 			} else {
 				for m := j; m+1 < b && m < j+3 && !toks[m].punct; m++ {
 					if toks[m].f == "với" && (headAt(toks, m+1) > 0 || collectiveAt(toks, m+1) > 0) {
