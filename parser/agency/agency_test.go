@@ -48,6 +48,10 @@ func TestCanonical(t *testing.T) {
 		"BQL các KCN tỉnh":                  "Ban Quản lý các khu công nghiệp tỉnh",
 		"Đài PT-TH tỉnh":                    "Đài Phát thanh và Truyền hình tỉnh",
 		"Đài Phát thanh - Truyền hình tỉnh": "Đài Phát thanh và Truyền hình tỉnh",
+		"Sở Nông nghiệp & PTNT":             "Sở Nông nghiệp và Phát triển nông thôn",
+		"Sở GD-ĐT":                          "Sở Giáo dục và Đào tạo",
+		"UBMTTQVN tỉnh":                     "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+		"Sở Văn hoá - Thể thao và Du lịch":  "Sở Văn hóa, Thể thao và Du lịch",
 	} {
 		if got := Canonical(in); got != want {
 			t.Errorf("Canonical(%q) = %q, want %q", in, got, want)
@@ -199,6 +203,9 @@ func TestScan(t *testing.T) {
 		{"- Cơ quan thực hiện: Sở Tư pháp, các sở, ngành liên quan.", "Sở Tư pháp|các sở, ngành liên quan", "", ""},
 		{"Đơn vị chủ trì: Sở Y tế; đơn vị phối hợp: Sở Tài chính.", "Sở Y tế", "Sở Tài chính", ""},
 		{"Sở Y tế chủ trì, phối hợp với: Sở Tài chính, Sở Nội vụ thực hiện.", "Sở Y tế", "Sở Tài chính|Sở Nội vụ", ""},
+		// a partner list goes on through abbreviated names
+		{"Sở Y tế chủ trì, phối hợp với Sở Nông nghiệp & PTNT, UBMTTQVN tỉnh, LĐLĐ tỉnh, BCH Quân sự tỉnh, NHNN chi nhánh tỉnh, BQLDA tỉnh thực hiện.",
+			"Sở Y tế", "Sở Nông nghiệp & PTNT|UBMTTQVN tỉnh|LĐLĐ tỉnh|BCH Quân sự tỉnh|NHNN chi nhánh tỉnh|BQLDA tỉnh", ""},
 		// corpus 029: a portal's bracketed guidance note belongs to another instrument
 		{"[Ủy ban nhân dân cấp xã có trách nhiệm báo cáo kết quả thực hiện quy hoạch, kế hoạch sử dụng đất đến Ủy ban nhân dân cấp tỉnh trước ngày 15 tháng 10 hằng năm theo quy định tại Điểm e Khoản 1 Điều 14 Nghị định 151/2025/NĐ-CP có hiệu lực từ ngày 01/07/2025 (VB hết hiệu lực: 01/03/2027)]", "", "", ""},
 	} {

@@ -35,6 +35,8 @@ var abbreviations = map[string]string{
 	"kt-xh": "kinh te-xa hoi", "ktck": "kinh te cua khau", "kcn": "khu cong nghiep",
 	"bql": "ban quan ly", "qlda": "quan ly du an", "kkt": "khu kinh te", "ptth": "phat thanh va truyen hinh",
 	"pt-th": "phat thanh va truyen hinh", "pt&th": "phat thanh va truyen hinh", "bch": "bo chi huy",
+	"ptnt": "phat trien nong thon", "gd-dt": "giao duc va dao tao", "ubmttqvn": "uy ban mat tran to quoc viet nam",
+	"bqlda": "ban quan ly du an",
 }
 
 // spelledAbbr are abbreviations written with "và" ("KH và ĐT").
@@ -126,6 +128,7 @@ func key(name string) string {
 	}
 	k = strings.ReplaceAll(k, "lao dong, thuong binh", "lao dong-thuong binh")       // "Sở Lao động, Thương binh và Xã hội"
 	k = strings.ReplaceAll(k, "phat thanh-truyen hinh", "phat thanh va truyen hinh") // "Đài Phát thanh - Truyền hình"
+	k = strings.ReplaceAll(k, "van hoa-the thao", "van hoa, the thao")               // "Sở Văn hóa - Thể thao và Du lịch"
 	k = strings.TrimPrefix(k, "cac ")
 	k = strings.TrimPrefix(k, "nhung ")
 	if m := reProvince.FindStringSubmatch(k); m != nil {
