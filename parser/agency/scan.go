@@ -135,6 +135,7 @@ var heads = func() []phrase {
 		"chính quyền", "đại biểu quốc hội", "đoàn đại biểu quốc hội", "đảng đoàn", "ban cán sự", "các cấp ủy",
 		"cấp ủy", "tổ chức đảng", "các tổ chức đảng", "đảng bộ", "chi bộ", "tổ đại biểu", "các tổ đại biểu",
 		"đại biểu hội đồng nhân dân", "các ban của hội đồng nhân dân", "bql", "bch", "ubmttqvn", "lđlđ", "nhnn", "bqlda",
+		"đại biểu hđnd", "các đại biểu hđnd", "các đại biểu hội đồng nhân dân", "các ban hđnd",
 		"tổ giúp việc", "tổ công tác", "trưởng ban chỉ đạo", "phó trưởng ban chỉ đạo", "thành viên ban chỉ đạo",
 		"các thành viên ban chỉ đạo")
 	add(false, "hợp", "các trường") // "các trường hợp": cases, not schools
