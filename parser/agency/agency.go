@@ -340,8 +340,25 @@ func roleLabel(text string, toks []token, a int) (Found, int, bool) {
 	k := i + n + 1
 	end := k
 	for end < len(toks) && toks[end].w != "." && !(end > k && strings.Contains(text[toks[end-1].e:toks[end].s], "\n")) {
-		if m, _ := roleLabelAt(toks, end+1); toks[end].w == ";" && m > 0 {
-			break // "Đơn vị chủ trì: Sở Y tế; đơn vị phối hợp: …"
+		if toks[end].w == ":" {
+			// "Sở Y tế, thời gian hoàn thành: …": the next label starts after the last separator
+			for end > k && toks[end-1].w != "," && toks[end-1].w != ";" {
+				end--
+			}
+			if end > k {
+				end--
+			}
+			break
+		}
+		if toks[end].w == ";" {
+			// "…; Sở Nội vụ theo dõi, tổng hợp": a clause of its own
+			e := end + 1
+			for e < len(toks) && toks[e].w != ";" && toks[e].w != "." && toks[e].w != ":" {
+				e++
+			}
+			if e < len(toks) && toks[e].w == ":" || hasVerb(toks, end+1, e) {
+				break
+			}
 		}
 		end++
 	}
