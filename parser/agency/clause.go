@@ -651,7 +651,7 @@ func roles(text string, toks []token, a, b int) (coop []string, rep reports, lea
 					if toks[m].punct && toks[m].w != "," && toks[m].w != "(" && toks[m].w != ")" {
 						break
 					}
-					if toks[m].f == "về" && !toks[m].cap {
+					if (toks[m].f == "về" || toks[m].f == "lên") && !toks[m].cap {
 						names, end = targets(text, toks, m+1, b)
 						break
 					}
@@ -704,8 +704,8 @@ func roles(text string, toks []token, a, b int) (coop []string, rep reports, lea
 			if t.f != "trình" {
 				j++
 			}
-			if j < b && toks[j].f == "cho" {
-				j++
+			if j < b && (toks[j].f == "cho" || toks[j].f == "với" && t.f != "trình") {
+				j++ // "tham mưu cho UBND tỉnh", "đề xuất với UBND tỉnh"
 			}
 			if names, end := targets(text, toks, j, b); len(names) > 0 {
 				rep.all = appendNew(rep.all, names...)
@@ -817,7 +817,8 @@ var stops = phrases(false, "xem xét", "tổng hợp", "để", "theo", "trướ
 	"về việc", "những", "các vấn đề", "việc", "đề nghị", "xin", "qua", "hoặc", "và", "cùng", "với", "ở", "từ",
 	"dưới", "đến", "ngày", "tháng", "năm", "định kỳ", "hằng", "hàng tháng", "trực tiếp", "trên", "chi tiết",
 	"giải ngân", "thực hiện", "các giải pháp", "phương hướng", "ý kiến", "trừ", "thông qua",
-	"chậm nhất", "muộn nhất", "đúng hạn", "đúng thời hạn") // "trình UBND tỉnh chậm nhất ngày 15/3/2024"
+	"chậm nhất", "muộn nhất", "đúng hạn", "đúng thời hạn", // "trình UBND tỉnh chậm nhất ngày 15/3/2024"
+	"giải pháp", "biện pháp", "dự thảo", "cơ chế", "số liệu", "danh sách", "tiến độ", "kinh phí")
 
 // nameEnd returns the index after the agency name that starts at toks[i]:
 // through its collective group, its words and qualifiers, up to a verb, a
