@@ -212,6 +212,8 @@ func TestScan(t *testing.T) {
 		{"Đơn vị thực hiện: UBND các huyện, thành phố; Sở Nội vụ theo dõi, tổng hợp.", "UBND các huyện, thành phố|Sở Nội vụ", "", ""},
 		{"Sở Tài chính đề xuất với UBND tỉnh giải pháp tháo gỡ.", "Sở Tài chính", "", "UBND tỉnh"},
 		{"UBND các huyện báo cáo kết quả thực hiện lên UBND tỉnh.", "UBND các huyện", "", "UBND tỉnh"},
+		// a central unit's name goes on in lower case
+		{"Cục Thuế xuất nhập khẩu thực hiện kiểm tra.", "Cục Thuế xuất nhập khẩu", "", ""},
 		// corpus 029: a portal's bracketed guidance note belongs to another instrument
 		{"[Ủy ban nhân dân cấp xã có trách nhiệm báo cáo kết quả thực hiện quy hoạch, kế hoạch sử dụng đất đến Ủy ban nhân dân cấp tỉnh trước ngày 15 tháng 10 hằng năm theo quy định tại Điểm e Khoản 1 Điều 14 Nghị định 151/2025/NĐ-CP có hiệu lực từ ngày 01/07/2025 (VB hết hiệu lực: 01/03/2027)]", "", "", ""},
 	} {

@@ -185,7 +185,8 @@ func afterKnownName(toks []token, s, j int) bool {
 			continue
 		}
 		if headAt(toks, k) > 0 {
-			if _, ok := knownKeys[key(joinToks(toks, k, j))]; ok {
+			// not "Cục Thuế xuất nhập khẩu", "Chính phủ điện tử": names a lower-case tail may go on
+			if c, ok := knownKeys[key(joinToks(toks, k, j))]; ok && !strings.HasPrefix(c, "Cục ") && !strings.HasPrefix(c, "Tổng cục ") && !strings.HasPrefix(c, "Chính phủ") {
 				return true
 			}
 		}
