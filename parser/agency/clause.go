@@ -1124,8 +1124,19 @@ func distributiveAt(toks []token, k, j int) (int, string) {
 		(toks[m+n+1].f == "huyện" || toks[m+n+1].f == "xã") {
 		return m + n + 3 - k, joinToks(toks, m, m+n) + " " + toks[m+n+1].w
 	}
+	// "UBND các huyện Cao Lộc, Văn Lãng" (no colon)
+	if n := localCouncil(toks, m, j); n > 0 && m+n+2 < j && toks[m+n].f == "các" &&
+		(toks[m+n+1].f == "huyện" || toks[m+n+1].f == "xã") && sharedList(toks, m+n+2, j) {
+		return m + n + 2 - k, joinToks(toks, m, m+n) + " " + toks[m+n+1].w
+	}
 	if m < j && toks[m].f == "các" {
 		m++
+		// "các Sở Tài chính, Nội vụ" (no colon): one noun for all
+		if m+1 < j && (toks[m].f == "sở" || toks[m].f == "bộ") && sharedList(toks, m+1, j) {
+			w := toks[m].w
+			r := []rune(w)
+			return m + 1 - k, title + strings.ToUpper(string(r[0])) + string(r[1:])
+		}
 	}
 	if m+1 >= j || toks[m+1].w != ":" {
 		return 0, ""
@@ -1137,6 +1148,24 @@ func distributiveAt(toks []token, k, j int) (int, string) {
 		return m + 2 - k, title + strings.ToUpper(string(r[0])) + string(r[1:])
 	}
 	return 0, ""
+}
+
+// sharedList reports whether toks[at] opens a list of capitalized names
+// that share the noun before it ("Tài chính, Nội vụ" after "các Sở"): a
+// later member is capitalized but no agency name of its own.
+func sharedList(toks []token, at, j int) bool {
+	if at >= j || !toks[at].cap || headAt(toks, at) > 0 {
+		return false
+	}
+	for k := at + 1; k < j; k++ {
+		if toks[k].w == "," {
+			return k+1 < j && toks[k+1].cap && headAt(toks, k+1) == 0 && collectiveAt(toks, k+1) == 0
+		}
+		if toks[k].punct || isMarker(toks, k) && !toks[k].cap {
+			return false
+		}
+	}
+	return false
 }
 
 // localCouncil returns the length of "UBND" / "Ủy ban nhân dân" /
