@@ -185,10 +185,25 @@ func afterKnownName(toks []token, s, j int) bool {
 			continue
 		}
 		if headAt(toks, k) > 0 {
-			// not "Cục Thuế xuất nhập khẩu", "Chính phủ điện tử": names a lower-case tail may go on
-			if c, ok := knownKeys[key(joinToks(toks, k, j))]; ok && !strings.HasPrefix(c, "Cục ") && !strings.HasPrefix(c, "Tổng cục ") && !strings.HasPrefix(c, "Chính phủ") {
+			// only names that take no lower-case tail: not "Cục Thuế xuất nhập
+			// khẩu", "Ban Quản lý Khu kinh tế cửa khẩu …", "Chính phủ điện tử"
+			if c, ok := knownKeys[key(joinToks(toks, k, j))]; ok && closedName(c) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// closedName reports a registry name that is complete as it stands: a
+// department, a ministry, a people's council or committee, a provincial
+// body.
+func closedName(c string) bool {
+	for _, p := range []string{"Sở ", "Bộ ", "Ủy ban nhân dân", "Hội đồng nhân dân", "Chủ tịch", "Công an tỉnh",
+		"Bảo hiểm xã hội tỉnh", "Kho bạc Nhà nước tỉnh", "Thanh tra tỉnh", "Văn phòng", "Ban Dân tộc tỉnh",
+		"Liên đoàn Lao động tỉnh", "Ủy ban Mặt trận Tổ quốc"} {
+		if strings.HasPrefix(c, p) {
+			return true
 		}
 	}
 	return false
