@@ -582,10 +582,9 @@ func dateOf(re *regexp.Regexp, s string, m []int, ctx Context, startOf bool) (*s
 		if ctx.Year == 0 || mm < 1 || mm > 12 {
 			return nil, "", false
 		}
+		// the document's year; a month already over is a past event
+		// ("Trong tháng 3, toàn tỉnh đã …"), dropped as such
 		y := ctx.Year
-		if !ctx.Date.IsZero() && time.Date(y, time.Month(mm)+1, 0, 0, 0, 0, 0, time.UTC).Before(ctx.Date) {
-			y++ // a month without a year is the next one to come
-		}
 		if startOf {
 			t = time.Date(y, time.Month(mm), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1)
 		} else {
@@ -598,9 +597,6 @@ func dateOf(re *regexp.Regexp, s string, m []int, ctx Context, startOf bool) (*s
 			return nil, "", false
 		}
 		y := ctx.Year
-		if !ctx.Date.IsZero() && time.Date(y, time.Month(3*q)+1, 0, 0, 0, 0, 0, time.UTC).Before(ctx.Date) {
-			y++
-		}
 		if startOf {
 			t = time.Date(y, time.Month(3*q-2), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -1)
 		} else {

@@ -110,6 +110,17 @@ func TestYearlyUndated(t *testing.T) {
 	}
 }
 
+// a month or quarter without a year that is already over is a past event
+func TestMonthNoYearPast(t *testing.T) {
+	c := Context{Year: 2024, Date: time.Date(2024, 4, 10, 0, 0, 0, 0, time.UTC)}
+	if fs := Scan("Trong tháng 3, toàn tỉnh đã tổ chức 20 hội nghị.", c); len(fs) != 0 {
+		t.Errorf("past month read as a deadline: %+v", fs)
+	}
+	if fs := Scan("Sở Y tế hoàn thành trong quý III.", c); len(fs) != 1 || deref(fs[0].Date) != "2024-09-30" {
+		t.Errorf("got %+v", fs)
+	}
+}
+
 func TestEffective(t *testing.T) {
 	fs := Scan("Từ ngày 01/7/2023, thực hiện tăng lương cơ sở", ctx2023)
 	if len(fs) != 1 || fs[0].Kind != From || *fs[0].Date != "2023-07-01" {
