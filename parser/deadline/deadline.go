@@ -264,7 +264,15 @@ func Scan(text string, ctx Context) []Found {
 				// "trước ngày 30 tháng 6 hằng năm": every year; "… của
 				// năm cuối thời kỳ quy hoạch", "… năm sau": a year the
 				// text does not fix
+				from := max(0, s-50)
+				for from < s && !utf8.RuneStart(flat[from]) {
+					from++
+				}
 				switch after := strings.ToLower(flat[e:min(len(flat), e+40)]); {
+				case reRecurringParen.MatchString(strings.ToLower(flat[from:s])):
+					// "định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12)"
+					out = append(out, Found{Start: s, End: e, Text: flat[s:e], Kind: Recurring, What: what(flat, s, e)})
+					continue
 				case reYearly.MatchString(after):
 					if m2 := reYearly.FindStringIndex(after); m2 != nil {
 						e += m2[1]
@@ -326,10 +334,11 @@ func Scan(text string, ctx Context) []Found {
 var (
 	reHalfYear = regexp.MustCompile(`(?i)trong\s+6\s+tháng\s+đầu\s+năm\s+(\d{4})`)
 	// what goes on after a month without a year when it is not a month of its own
-	reMonthGoesOn = regexp.MustCompile(`^\s*(?:[-–/,]|và\s|đến\s|năm\s|\d)`)
-	reYearTo      = regexp.MustCompile(`^\s*(?:[-–]|đến(?:\s+năm)?)\s*(\d{4})\b`)
-	reYearly      = regexp.MustCompile(`^\s*(?:của\s+)?(?:hằng|hàng|mỗi)\s+năm\b`)
-	reRelYear     = regexp.MustCompile(`^\s*(?:của\s+năm|năm\s+(?:sau|trước|tiếp\s+theo|kế\s+tiếp|liền\s+kề))`)
+	reMonthGoesOn    = regexp.MustCompile(`^\s*(?:[-–/,]|và\s|đến\s|năm\s|\d)`)
+	reRecurringParen = regexp.MustCompile(`(?:định\s+kỳ|hằng|hàng|mỗi)\s[^().;]{0,25}\(\s*$`)
+	reYearTo         = regexp.MustCompile(`^\s*(?:[-–]|đến(?:\s+năm)?)\s*(\d{4})\b`)
+	reYearly         = regexp.MustCompile(`^\s*(?:của\s+)?(?:hằng|hàng|mỗi)\s+năm\b`)
+	reRelYear        = regexp.MustCompile(`^\s*(?:của\s+năm|năm\s+(?:sau|trước|tiếp\s+theo|kế\s+tiếp|liền\s+kề))`)
 	// amounts paid or earned every month are not duties ("trợ cấp hàng
 	// tháng", "thu nhập hằng tháng")
 	reMoneyBefore = regexp.MustCompile(`(?i)(?:trợ\s+cấp|phụ\s+cấp|lương|lương\s+hưu|thu\s+nhập|tiền|doanh\s+thu|chi\s+phí|mức\s+hưởng|trợ\s+giúp|nuôi\s+dưỡng|khấu\s+trừ)(?:\s+(?:xã\s+hội|bảo\s+trợ|hưu\s+trí|thường\s+xuyên))?\s*$`)

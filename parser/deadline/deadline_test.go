@@ -2,6 +2,7 @@ package deadline
 
 import (
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -118,6 +119,21 @@ func TestMonthNoYearPast(t *testing.T) {
 	}
 	if fs := Scan("Sở Y tế hoàn thành trong quý III.", c); len(fs) != 1 || deref(fs[0].Date) != "2024-09-30" {
 		t.Errorf("got %+v", fs)
+	}
+}
+
+// a reporting regime gives the day of each period in parentheses
+func TestRecurringParen(t *testing.T) {
+	fs := Scan("UBND các huyện, thành phố báo cáo định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12) về Sở Nội vụ.", ctx2023)
+	var texts []string
+	for _, f := range fs {
+		if f.Kind != Recurring || f.Date != nil {
+			t.Errorf("got %+v, want recurring", f)
+		}
+		texts = append(texts, f.Text)
+	}
+	if strings.Join(texts, "|") != "định kỳ 6 tháng|trước ngày 15/6|trước ngày 15/12" {
+		t.Errorf("got %q", texts)
 	}
 }
 
