@@ -304,8 +304,12 @@ func isMarker(toks []token, i int) bool { n, _ := markerAt(toks, i); return n > 
 // before it ("cơ quan chủ trì", "đơn vị phối hợp", "được giao chủ trì").
 func nounCompound(toks []token, i int) bool {
 	if i >= 2 && (seq(toks, i-2, "cơ", "quan") || seq(toks, i-2, "đơn", "vị")) {
-		// "cơ quan chủ trì", "đơn vị thực hiện" name a role; "các cơ
-		// quan, đơn vị gửi báo cáo", "đơn vị căn cứ …" are verbs
+		// "cơ quan chủ trì", "đơn vị thực hiện" name a role, and so does a
+		// single "đơn vị xây dựng công trình"; after "các cơ quan, đơn
+		// vị" / "các đơn vị" a verb is the predicate ("gửi báo cáo")
+		if !(i >= 3 && (toks[i-3].f == "các" || toks[i-3].w == ",")) {
+			return true
+		}
 		for _, r := range roleNouns {
 			if seq(toks, i, r.words...) {
 				return true
