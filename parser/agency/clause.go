@@ -321,7 +321,7 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 				// its verb, with an object after it, and follow either an
 				// adverbial opening or a complete clause
 				_, end := targets(text, toks, st, b)
-				if end != p && !(end < p && (toks[end].f == "theo" || toks[end].w == "(")) || p+2 >= b {
+				if end != p && !(end < p && (toks[end].f == "theo" || toks[end].w == "(")) || p+2 >= b && !partnerOnly(toks, p, b) {
 					continue
 				}
 			}
@@ -344,9 +344,10 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 					lead = append(lead, n)
 				}
 			}
-			if partnerOnly(toks, p, b) {
+			if partnerOnly(toks, p, b) || toks[p].f == "là" && (seq(toks, p+1, "cơ", "quan", "phối", "hợp") || seq(toks, p+1, "đơn", "vị", "phối", "hợp")) {
 				// "Sở Y tế chủ trì; Sở Tài chính, Bảo hiểm xã hội tỉnh phối
-				// hợp thực hiện": they cooperate with a lead named elsewhere
+				// hợp thực hiện", "…, Sở Tài chính là cơ quan phối hợp": they
+				// cooperate with a lead named elsewhere
 				lead, coop = nil, appendNew(coop, lead...)
 			}
 			speech := false
@@ -627,6 +628,12 @@ func roles(text string, toks []token, a, b int) (coop []string, rep reports, lea
 	for k := a; k < b; k++ {
 		t := toks[k]
 		switch {
+		case seq(toks, k, "chủ", "trì") && k+3 < b && (toks[k+2].f == "cùng" || toks[k+2].f == "với") && headAt(toks, k+3) > 0:
+			// "Sở Y tế chủ trì cùng Sở Tài chính thực hiện"
+			if names, end := targets(text, toks, k+3, b); len(names) > 0 {
+				coop = appendNew(coop, names...)
+				k = end - 1
+			}
 		case seq(toks, k, "phối", "hợp") && !nounCompound(toks, k):
 			j := k + 2
 			for j < b && (seq(toks, j, "chặt", "chẽ") || seq(toks, j, "có", "hiệu", "quả") || seq(toks, j, "thường", "xuyên")) {
