@@ -50,6 +50,7 @@ func TestCanonical(t *testing.T) {
 		"Đài Phát thanh - Truyền hình tỉnh": "Đài Phát thanh và Truyền hình tỉnh",
 		"Sở Nông nghiệp & PTNT":             "Sở Nông nghiệp và Phát triển nông thôn",
 		"Sở GD-ĐT":                          "Sở Giáo dục và Đào tạo",
+		"Sở Giáo dục - Đào tạo":             "Sở Giáo dục và Đào tạo",
 		"UBMTTQVN tỉnh":                     "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
 		"Sở Văn hoá - Thể thao và Du lịch":  "Sở Văn hóa, Thể thao và Du lịch",
 	} {

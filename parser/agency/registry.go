@@ -129,6 +129,7 @@ func key(name string) string {
 	k = strings.ReplaceAll(k, "lao dong, thuong binh", "lao dong-thuong binh")       // "Sở Lao động, Thương binh và Xã hội"
 	k = strings.ReplaceAll(k, "phat thanh-truyen hinh", "phat thanh va truyen hinh") // "Đài Phát thanh - Truyền hình"
 	k = strings.ReplaceAll(k, "van hoa-the thao", "van hoa, the thao")               // "Sở Văn hóa - Thể thao và Du lịch"
+	k = strings.ReplaceAll(k, "giao duc-dao tao", "giao duc va dao tao")             // "Sở Giáo dục - Đào tạo"
 	k = strings.TrimPrefix(k, "cac ")
 	k = strings.TrimPrefix(k, "nhung ")
 	if m := reProvince.FindStringSubmatch(k); m != nil {
