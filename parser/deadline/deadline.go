@@ -177,7 +177,9 @@ var (
 		regexp.MustCompile(`(?i)(?:(?:trước|chậm\s+nhất(?:\s+là)?|muộn\s+nhất(?:\s+là)?|vào|trong)\s+)?ngày\s+\d{1,2}\s+(?:của\s+)?(?:(?:hằng|hàng|mỗi)\s+(?:tháng|quý)|tháng\s+(?:cuối|đầu)\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?(?:quý|kỳ(?:\s+báo\s+cáo)?))`),
 		regexp.MustCompile(`(?i)(?:theo\s+)?định\s+kỳ(?:\s*\(?\s*` + recurringUnit + `(?:\s*(?:,|và|hoặc)\s*` + recurringUnit + `)*\s*\)?)?`),
 		regexp.MustCompile(`(?i)(?:hằng|hàng)\s+(?:tuần|tháng|quý)(?:\s*(?:,|và|hoặc)\s*` + recurringUnit + `)*`),
+		// "Hằng năm, …"; "…, hằng năm báo cáo HĐND tỉnh …": the frequency of a duty
 		regexp.MustCompile(`(?i)(?:^|[.;:]\s+)((?:hằng|hàng)\s+năm)\s*,`),
+		regexp.MustCompile(`(?i)(?:^|[.;:,]\s+)((?:hằng|hàng)\s+năm)(?:\s+(?:báo\s+cáo|tổng\s+hợp|tổ\s+chức|rà\s+soát|đánh\s+giá|gửi|xây\s+dựng|cập\s+nhật|kiểm\s+tra|sơ\s+kết|tổng\s+kết)\s)`),
 	}
 )
 

@@ -69,6 +69,7 @@ func TestScan(t *testing.T) {
 		{"Sở Y tế hoàn thành trong quý IV.", "2023-12-31", InQuarter},
 		{"Thời gian thực hiện: Năm 2023 - 2025", "2025-12-31", InYear},
 		{"Thời gian thực hiện: Thường xuyên.", "-", Recurring},
+		{"Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này, hằng năm báo cáo Hội đồng nhân dân tỉnh kết quả thực hiện.", "-", Recurring},
 		{"hoàn thành trong tháng 3 năm sau", "", ""},
 		{"tổ chức trong tháng 6 - 9/2023", "", ""},
 		// corpus 029: a portal's bracketed guidance note belongs to another instrument
