@@ -277,6 +277,9 @@ func Scan(text string, inherited []string) []Found {
 			if n == 0 && len(pending) > 0 && len(f.Lead) > 0 && (executes(f.Text) || f.Start == toks[skipLabel(toks, cl[0])].s) {
 				// "Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các huyện chịu trách nhiệm …": all of them
 				f.Lead = appendNew(append([]string{}, pending...), f.Lead...)
+			} else if n == 0 && len(pending) > 0 && len(f.Lead) == 0 && len(f.Cooperate) > 0 && f.Start == toks[skipLabel(toks, cl[0])].s {
+				// "Sở Y tế (chủ trì); Sở Tài chính, Sở Nội vụ (phối hợp) thực hiện": the names before lead
+				f.Lead = append([]string{}, pending...)
 			}
 			out = append(out, f)
 		}
@@ -391,8 +394,15 @@ func namesOnly(text string, toks []token, a, b int) []string {
 			return nil
 		}
 	}
+	depth := 0 // "Sở Y tế (chủ trì);": a role in parentheses is no verb
 	for k := i; k < b; k++ {
-		if isMarker(toks, k) && !nounCompound(toks, k) && !toks[k].cap || toks[k].w == "." {
+		switch toks[k].w {
+		case "(":
+			depth++
+		case ")":
+			depth--
+		}
+		if depth == 0 && isMarker(toks, k) && !nounCompound(toks, k) && !toks[k].cap || toks[k].w == "." {
 			return nil
 		}
 	}

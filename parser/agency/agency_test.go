@@ -225,6 +225,9 @@ func TestScan(t *testing.T) {
 		{"Sở Y tế chủ trì, Sở Tài chính phối hợp.", "Sở Y tế", "Sở Tài chính", ""},
 		{"Sở Y tế chủ trì cùng Sở Tài chính thực hiện.", "Sở Y tế", "Sở Tài chính", ""},
 		{"Sở Y tế là cơ quan chủ trì, Sở Tài chính là cơ quan phối hợp.", "Sở Y tế", "Sở Tài chính", ""},
+		// roles in parentheses
+		{"Sở Y tế (chủ trì), Sở Tài chính, Sở Nội vụ (phối hợp) tổ chức thực hiện.", "Sở Y tế", "Sở Tài chính|Sở Nội vụ", ""},
+		{"Sở Y tế (chủ trì); Sở Tài chính, Sở Nội vụ (phối hợp) thực hiện.", "Sở Y tế", "Sở Tài chính|Sở Nội vụ", ""},
 		// corpus 029: a portal's bracketed guidance note belongs to another instrument
 		{"[Ủy ban nhân dân cấp xã có trách nhiệm báo cáo kết quả thực hiện quy hoạch, kế hoạch sử dụng đất đến Ủy ban nhân dân cấp tỉnh trước ngày 15 tháng 10 hằng năm theo quy định tại Điểm e Khoản 1 Điều 14 Nghị định 151/2025/NĐ-CP có hiệu lực từ ngày 01/07/2025 (VB hết hiệu lực: 01/03/2027)]", "", "", ""},
 	} {

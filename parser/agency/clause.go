@@ -337,8 +337,9 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 				continue
 			}
 			var lead, coop []string
+			partners := rolePartners(text, toks, st, end)
 			for _, n := range names {
-				if strings.Contains(vntext.Fold(n), "phoi hop") {
+				if strings.Contains(vntext.Fold(n), "phoi hop") || partners[n] {
 					coop = append(coop, n)
 				} else {
 					lead = append(lead, n)
@@ -418,6 +419,33 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 		}
 		speech = s.speech
 		emit(s.start, to, s.lead, s.coop, len(s.lead) > 0 || len(s.coop) > 0)
+	}
+	return out
+}
+
+// rolePartners returns the names in toks[st:end] marked "(phối hợp)"
+// ("Sở Y tế (chủ trì), Sở Tài chính, Sở Nội vụ (phối hợp) thực hiện"): a
+// role in parentheses covers the names since the previous one.
+func rolePartners(text string, toks []token, st, end int) map[string]bool {
+	var out map[string]bool
+	from := st
+	for k := st; k+3 < end; k++ {
+		if toks[k].w != "(" || toks[k+3].w != ")" {
+			continue
+		}
+		partner := seq(toks, k+1, "phối", "hợp")
+		if !partner && !seq(toks, k+1, "chủ", "trì") {
+			continue
+		}
+		if partner {
+			for _, n := range parseList(text, toks, from, k, false) {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[n] = true
+			}
+		}
+		from = k + 4
 	}
 	return out
 }
