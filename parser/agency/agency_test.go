@@ -228,6 +228,7 @@ func TestScan(t *testing.T) {
 		// roles in parentheses
 		{"Sở Y tế (chủ trì), Sở Tài chính, Sở Nội vụ (phối hợp) tổ chức thực hiện.", "Sở Y tế", "Sở Tài chính|Sở Nội vụ", ""},
 		{"Sở Y tế (chủ trì); Sở Tài chính, Sở Nội vụ (phối hợp) thực hiện.", "Sở Y tế", "Sở Tài chính|Sở Nội vụ", ""},
+		{"UBND các huyện: Cao Lộc, Lộc Bình và thành phố Lạng Sơn thực hiện.", "UBND huyện Cao Lộc|UBND huyện Lộc Bình|UBND thành phố Lạng Sơn", "", ""},
 		// corpus 029: a portal's bracketed guidance note belongs to another instrument
 		{"[Ủy ban nhân dân cấp xã có trách nhiệm báo cáo kết quả thực hiện quy hoạch, kế hoạch sử dụng đất đến Ủy ban nhân dân cấp tỉnh trước ngày 15 tháng 10 hằng năm theo quy định tại Điểm e Khoản 1 Điều 14 Nghị định 151/2025/NĐ-CP có hiệu lực từ ngày 01/07/2025 (VB hết hiệu lực: 01/03/2027)]", "", "", ""},
 	} {

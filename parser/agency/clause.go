@@ -1244,10 +1244,14 @@ func distributiveItems(text string, toks []token, k, j int, prefix string) ([]st
 	}
 	var pieces [][2]int
 	s := k
+	// "UBND các huyện: Cao Lộc, Lộc Bình và thành phố Lạng Sơn": a unit of
+	// another kind takes the title only ("UBND thành phố Lạng Sơn")
+	local := strings.HasSuffix(prefix, " huyện") || strings.HasSuffix(prefix, " xã")
+	title := prefix[:max(0, strings.LastIndexByte(prefix, ' '))]
 	for m := k; m <= end; m++ {
 		// members are cut at commas, and at "và" before a name of its own
 		// ("Giao thông vận tải và UBND các huyện, thành phố")
-		if m == end || toks[m].w == "," || (toks[m].f == "và" || toks[m].f == "hoặc") && !toks[m].cap && m+1 < end && (headAt(toks, m+1) > 0 || collectiveAt(toks, m+1) > 0) {
+		if m == end || toks[m].w == "," || (toks[m].f == "và" || toks[m].f == "hoặc") && !toks[m].cap && m+1 < end && (headAt(toks, m+1) > 0 || collectiveAt(toks, m+1) > 0 || local && localUnit(toks, m+1)) {
 			if m > s {
 				pieces = append(pieces, [2]int{s, m})
 			}
@@ -1262,7 +1266,9 @@ func distributiveItems(text string, toks []token, k, j int, prefix string) ([]st
 			return
 		}
 		name := nameText(text, toks, cur[0], cur[1])
-		if headAt(toks, cur[0]) == 0 {
+		if local && localUnit(toks, cur[0]) {
+			name = title + " " + name
+		} else if headAt(toks, cur[0]) == 0 {
 			name = prefix + " " + name
 		}
 		out = append(out, name)
@@ -1279,7 +1285,7 @@ func distributiveItems(text string, toks []token, k, j int, prefix string) ([]st
 					known = true
 				}
 			}
-			if known || !toks[p[0]].cap && !toks[p[0]].punct {
+			if known || !toks[p[0]].cap && !toks[p[0]].punct && !(local && localUnit(toks, p[0])) {
 				cur[1] = p[1]
 				continue
 			}
@@ -1295,6 +1301,13 @@ func distributiveItems(text string, toks []token, k, j int, prefix string) ([]st
 	}
 	flush()
 	return out, end
+}
+
+// localUnit reports a local unit named with its kind ("thành phố Lạng
+// Sơn", "thị xã …", "huyện …").
+func localUnit(toks []token, m int) bool {
+	return seq(toks, m, "thành", "phố") || seq(toks, m, "thị", "xã") || seq(toks, m, "thị", "trấn") ||
+		m < len(toks) && (toks[m].f == "huyện" || toks[m].f == "phường") && m+1 < len(toks) && toks[m+1].cap
 }
 
 // nameText is the text of toks[k:e] as written, without parentheticals
