@@ -44,13 +44,20 @@ var signPositions = []string{
 // composed first, and Document.Text, spans and positions then refer to the
 // composed text.
 func Parse(name, text string) (*Document, []Problem) {
-	if !norm.NFC.IsNormalString(text) {
+	if hasCombining(text) && !norm.NFC.IsNormalString(text) {
 		text = vntext.NFC(text)
 	}
 	d := &Document{Name: name, Text: text, lines: lineStarts(text)}
 	b := &builder{d: d}
 	b.run()
 	return d, b.problems
+}
+
+// hasCombining reports combining marks (U+0300–U+036F, UTF-8 lead bytes
+// 0xCC/0xCD): text without them is already composed for Vietnamese, and
+// the full NFC check is skipped.
+func hasCombining(s string) bool {
+	return strings.IndexByte(s, 0xCC) >= 0 || strings.IndexByte(s, 0xCD) >= 0
 }
 
 type builder struct {
