@@ -28,7 +28,7 @@ func init() {
 		Name:  "bench",
 		Usage: "measure indexing and search on a generated corpus, against rg and raw Bleve",
 		Description: `Builds a corpus of N decisions recombined from the paragraphs of real
-documents (the seed decision and /work/shared/corpus when present, else
+documents (the seed decision and ../shared/corpus when present, else
 testdata), indexes it, and reports indexing speed, index size, peak memory
 and the latency of term, phrase, folded-phrase, filtered and tasks --lead
 queries. The same corpus is indexed by raw Bleve (standard analyzer, one
@@ -36,7 +36,7 @@ field) and scanned by rg (when installed) as anchors.`,
 		Flags: []cli.Flag{
 			&cli.IntFlag{Name: "docs", Value: 10000, Usage: "number of decisions"},
 			&cli.StringFlag{Name: "dir", Usage: "work folder (default: a temporary folder, removed at the end)"},
-			&cli.StringSliceFlag{Name: "source", Usage: "source documents (default: the seed and /work/shared/corpus, else testdata)"},
+			&cli.StringSliceFlag{Name: "source", Usage: "source documents (default: the seed and ../shared/corpus, else testdata)"},
 			&cli.IntFlag{Name: "queries", Value: 200, Usage: "queries per kind"},
 			&cli.BoolFlag{Name: "no-raw", Usage: "skip the raw Bleve anchor"},
 		},
@@ -46,9 +46,14 @@ field) and scanned by rg (when installed) as anchors.`,
 
 func benchSources() []string {
 	var out []string
-	for _, p := range []string{"testdata/qd-79-2023-langson.txt", "/work/shared/corpus"} {
+	if _, err := os.Stat("testdata/qd-79-2023-langson.txt"); err == nil {
+		out = append(out, "testdata/qd-79-2023-langson.txt")
+	}
+	// the project's shared corpus beside the checkout, wherever it is laid
+	for _, p := range []string{"../shared/corpus", "/work/shared/corpus"} {
 		if _, err := os.Stat(p); err == nil {
 			out = append(out, p)
+			break
 		}
 	}
 	if len(out) < 2 {
