@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"path/filepath"
 	"strings"
@@ -18,19 +17,7 @@ var indexCorpus = []string{"../../testdata/docs", seed}
 // standard error and its exit code.
 func runApp2(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
-	app := newApp()
-	var out, errOut bytes.Buffer
-	app.Writer, app.ErrWriter = &out, &errOut
-	code := 0
-	if err := app.Run(append([]string{"vanban"}, args...)); err != nil {
-		code = 2
-		if ee, ok := err.(exitError); ok {
-			code = ee.code
-		} else {
-			errOut.WriteString("vanban: " + err.Error() + "\n") // as run does
-		}
-	}
-	return out.String(), errOut.String(), code
+	return runCLI(t, "", args...)
 }
 
 // buildIndex indexes the test corpus into a new folder and returns it.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"sort"
@@ -15,20 +14,11 @@ import (
 
 const seed = "../../testdata/qd-79-2023-langson.txt"
 
-// run runs vanban in-process and returns its output and exit code.
+// runApp runs vanban in-process and returns its output and exit code.
 func runApp(t *testing.T, args ...string) (string, int) {
 	t.Helper()
-	app := newApp()
-	var out, errOut bytes.Buffer
-	app.Writer, app.ErrWriter = &out, &errOut
-	code := 0
-	if err := app.Run(append([]string{"vanban"}, args...)); err != nil {
-		code = 2
-		if ee, ok := err.(exitError); ok {
-			code = ee.code
-		}
-	}
-	return out.String(), code
+	out, _, code := runCLI(t, "", args...)
+	return out, code
 }
 
 type ledgerRow struct {
