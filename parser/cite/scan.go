@@ -1245,8 +1245,18 @@ func (s *seg) maybeDesc(i int, ty *typeName, j int) int {
 // clauseEnd is the end of the subject that starts at token k: the end of
 // its clause, or the next instrument of a list.
 func (s *seg) clauseEnd(k int) int {
+	return s.subjectEnd(k, 80, func(e int, t *token) bool {
+		return (t.f == "," || s.is(e, &pVa)) && s.listAt(e+1)
+	})
+}
+
+// subjectEnd scans at most limit tokens from k to the end of a clause —
+// ";", ":", a bracket, a sentence end, or a comma before a word that opens a
+// new clause — or to where stop says the subject ends, and returns the end
+// without trailing punctuation.
+func (s *seg) subjectEnd(k, limit int, stop func(e int, t *token) bool) int {
 	e := k
-	for ; e < len(s.toks) && e-k < 80; e++ {
+	for ; e < len(s.toks) && e-k < limit; e++ {
 		t := &s.toks[e]
 		if t.kind == kPunct {
 			if strings.Contains(";:()", t.f) {
@@ -1263,7 +1273,7 @@ func (s *seg) clauseEnd(k int) int {
 				}
 			}
 		}
-		if (t.f == "," || s.is(e, &pVa)) && s.listAt(e+1) {
+		if stop(e, t) {
 			break
 		}
 	}
@@ -1375,34 +1385,13 @@ func (s *seg) titles() {
 		for _, o := range s.raws[idx+1:] {
 			next[o.s] = true
 		}
-		e := k
-		for ; e < len(s.toks) && e-k < 160; e++ {
-			t := &s.toks[e]
-			if t.kind == kPunct {
-				if strings.Contains(";:()", t.f) {
-					break
-				}
-				if t.f == "." {
-					if nx := s.tok(e + 1); nx == nil || nx.sp {
-						break
-					}
-				}
-				if t.f == "," {
-					if _, n := commaStopSet.match(s.src, s.toks, e+1); n > 0 {
-						break
-					}
-					if next[e+1] || s.lead != nil && next[e+2] {
-						break
-					}
-				}
+		// the subject ends where the next mention of a list begins.
+		e := s.subjectEnd(k, 160, func(e int, t *token) bool {
+			if t.kind == kPunct && t.f == "," && (next[e+1] || s.lead != nil && next[e+2]) {
+				return true
 			}
-			if (t.f == "," || t.f == ";" || s.is(e, &pVa)) && (next[e+1] || s.listAt(e+1)) {
-				break
-			}
-		}
-		for e > k && s.toks[e-1].kind == kPunct && s.toks[e-1].f != ")" {
-			e--
-		}
+			return (t.f == "," || s.is(e, &pVa)) && (next[e+1] || s.listAt(e+1))
+		})
 		if e > k {
 			r.title = s.text(k, e)
 			r.ts, r.te = k, e
