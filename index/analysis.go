@@ -28,7 +28,10 @@ import (
 //	           when that differs from its folded form, and the folded pair
 //	           it starts with the next token: the terms that only select
 //	           or boost (the index keeps them without frequencies or norms,
-//	           and no positions: a phrase is looked up as its pairs)
+//	           and no positions: a phrase is looked up as its pairs); and
+//	           once per folded word that makes up at least 1/ImpactRatio
+//	           of the text, that word prefixed with ImpactPrefix (see
+//	           prune.go: the entries where a word scores highest)
 //	vn_text    vn_fold and vn_marks in one stream (registered; not in the
 //	           mapping)
 //
@@ -44,7 +47,10 @@ const (
 	FilterMarks    = "vn_marks"
 	// ExactPrefix marks the exact form of a word (vn_marks, vn_text); the
 	// tokenizer never yields it, so it cannot meet a folded term.
-	ExactPrefix     = "^"
+	ExactPrefix = "^"
+	// ImpactPrefix marks a folded word that is at least 1/ImpactRatio of
+	// its text's words (vn_marks); the tokenizer never yields it either.
+	ImpactPrefix    = "!"
 	FilterExact     = "vn_exact"
 	FilterFold      = "vn_fold"
 	FilterBigram    = "vn_bigram"
@@ -65,11 +71,11 @@ func init() {
 		return textFilter{fold: true, exact: true, pairs: true}, nil
 	}))
 	must(registry.RegisterTokenFilter(FilterMarks, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return textFilter{exact: true, pairs: true}, nil
+		return textFilter{exact: true, pairs: true, impact: true}, nil
 	}))
 	for name, filters := range map[string][]analysis.TokenFilter{
 		AnalyzerText:   {textFilter{fold: true, exact: true, pairs: true}},
-		AnalyzerMarks:  {textFilter{exact: true, pairs: true}},
+		AnalyzerMarks:  {textFilter{exact: true, pairs: true, impact: true}},
 		AnalyzerExact:  {exactFilter{}},
 		AnalyzerFold:   {foldFilter{}},
 		AnalyzerExact2: {exactFilter{}, bigramFilter{}},
@@ -153,9 +159,10 @@ func (bigramFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 
 // textFilter turns each token into its folded form (fold), its marked
 // exact form when it has diacritics (exact; vntext.Lower differs from the
-// fold), and the folded pair it starts with the next token (pairs).
-// Offsets are kept on every term.
-type textFilter struct{ fold, exact, pairs bool }
+// fold), and the folded pair it starts with the next token (pairs); with
+// impact, it adds the impact term of each folded word that is at least
+// 1/ImpactRatio of the stream, once. Offsets are kept on every term.
+type textFilter struct{ fold, exact, pairs, impact bool }
 
 func (tf textFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	if len(in) == 0 {
@@ -163,7 +170,7 @@ func (tf textFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	}
 	size := 0
 	for _, t := range in {
-		size += 4*len(t.Term) + len(ExactPrefix) + 2
+		size += 5*len(t.Term) + len(ExactPrefix) + len(ImpactPrefix) + 2
 	}
 	buf := make([]byte, 0, size)
 	folds := make([][]byte, len(in))
@@ -194,11 +201,50 @@ func (tf textFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 			toks = append(toks, analysis.Token{Term: buf[s:len(buf):len(buf)], Position: 3*i + 3, Start: t.Start, End: in[i+1].End, Type: analysis.Shingle})
 		}
 	}
+	if tf.impact {
+		toks = appendImpacts(toks, &buf, in, folds)
+	}
 	out := make(analysis.TokenStream, len(toks))
 	for i := range toks {
 		out[i] = &toks[i]
 	}
 	return out
+}
+
+// ImpactRatio: a word is an impact term of a text when it is at least one
+// word in ImpactRatio of the text's words (its frequency f and the text's
+// length n in words have f·ImpactRatio ≥ n). Bleve's tf-idf score of a word
+// is idf·√f/√n, so a text without the impact term scores below
+// idf/√ImpactRatio for that word.
+const ImpactRatio = 16
+
+// appendImpacts adds an impact term for every folded word w of the stream
+// with count(w)·ImpactRatio ≥ len(folds), once each, at the position and
+// offsets of its first occurrence.
+func appendImpacts(toks []analysis.Token, buf *[]byte, in analysis.TokenStream, folds [][]byte) []analysis.Token {
+	n := len(folds)
+	var count map[string]int
+	if n > ImpactRatio {
+		count = make(map[string]int, n)
+		for _, f := range folds {
+			count[string(f)]++
+		}
+	}
+	seen := make(map[string]bool, min(n, 64))
+	for i, f := range folds {
+		if seen[string(f)] {
+			continue
+		}
+		if count != nil && count[string(f)]*ImpactRatio < n {
+			continue
+		}
+		seen[string(f)] = true
+		s := len(*buf)
+		*buf = append(*buf, ImpactPrefix...)
+		*buf = append(*buf, f...)
+		toks = append(toks, analysis.Token{Term: (*buf)[s:len(*buf):len(*buf)], Position: 3*n + i + 1, Start: in[i].Start, End: in[i].End, Type: in[i].Type})
+	}
+	return toks
 }
 
 // Bigram joins two analyzed terms the way vn_exact2 and vn_fold2 do.

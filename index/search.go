@@ -53,11 +53,12 @@ type Hit struct {
 // Results are the hits of a search, best first.
 type Results struct {
 	Total uint64
-	// AtMost: Total is an upper bound. A phrase of three words or more is
-	// looked up as its word pairs and checked in the text of each hit;
-	// when more than maxChecked candidates match, the ones not checked
-	// are counted.
-	AtMost bool
+	// Relation: Total is exact (TotalExact), or a lower bound when the
+	// count stopped at countCap (prune.go), or an upper bound: a phrase of
+	// three words or more is looked up as its word pairs and checked in
+	// the text of each hit; when more than maxChecked candidates match,
+	// the ones not checked are counted.
+	Relation Relation
 	Hits   []Hit
 	Took   time.Duration
 }
@@ -229,6 +230,16 @@ var hitFields = []string{fMeta}
 // beyond the page asked for.
 const maxChecked = 1000
 
+// Relation says how Results.Total relates to the number of matches.
+type Relation string
+
+const (
+	TotalExact   Relation = "eq"
+	TotalAtLeast Relation = "gte"    // counting stopped at countCap
+	TotalAtMost  Relation = "lte"    // candidates of a long phrase left unchecked
+	TotalAbout   Relation = "approx" // both
+)
+
 // Search runs r and returns its best hits with snippets.
 func (ix *Index) Search(r Request) (*Results, error) {
 	start := time.Now()
@@ -240,30 +251,57 @@ func (ix *Index) Search(r Request) (*Results, error) {
 	if pq.empty() && filter == nil {
 		return nil, fmt.Errorf("empty query")
 	}
-	var q query.Query
-	switch {
-	case pq.empty():
-		q = bleve.NewConjunctionQuery(bleve.NewMatchAllQuery(), filter)
-	case filter == nil && len(pq.words)+len(pq.phrases) == 1:
-		// One word or one phrase: its own query, without the wrappers of
-		// a boolean query (a searcher each, on every hit).
-		if len(pq.words) == 1 {
-			q = wordQuery(pq.words[0])
-		} else {
-			q = phraseQuery(pq.phrases[0])
-		}
-	default:
-		bq := pq.textQuery()
-		if filter != nil {
-			bq.AddMust(&unscored{filter})
-		}
-		q = bq
-	}
 	limit := r.Limit
 	if limit <= 0 {
 		limit = 10
 	}
 	ix.quietPhrases(pq)
+	var out *Results
+	switch {
+	case len(pq.words) == 1 && len(pq.phrases) == 0:
+		out, err = ix.searchWord(pq.words[0], filter, limit)
+	case len(pq.words) == 0 && len(pq.phrases) == 1:
+		out, err = ix.searchPhrase(pq.phrases[0], filter, limit)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if out == nil {
+		if out, err = ix.searchAll(pq, filter, limit); err != nil {
+			return nil, err
+		}
+	}
+	if out.Relation == "" {
+		out.Relation = TotalExact
+	}
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+// fullQuery is the Bleve query of pq and filter, every match scored.
+func fullQuery(pq parsedQuery, filter query.Query) query.Query {
+	switch {
+	case pq.empty():
+		return bleve.NewConjunctionQuery(bleve.NewMatchAllQuery(), filter)
+	case filter == nil && len(pq.words)+len(pq.phrases) == 1:
+		// One word or one phrase: its own query, without the wrappers of
+		// a boolean query (a searcher each, on every hit).
+		if len(pq.words) == 1 {
+			return wordQuery(pq.words[0])
+		}
+		return phraseQuery(pq.phrases[0])
+	}
+	bq := pq.textQuery()
+	if filter != nil {
+		bq.AddMust(&unscored{filter})
+	}
+	return bq
+}
+
+// searchAll runs the full query through Bleve's collector, which scores
+// every match (prune.go has the shortcuts).
+func (ix *Index) searchAll(pq parsedQuery, filter query.Query, limit int) (*Results, error) {
+	q := fullQuery(pq, filter)
 	check := pq.needsCheck()
 	page := limit
 	if check {
@@ -279,44 +317,103 @@ func (ix *Index) Search(r Request) (*Results, error) {
 			return nil, err
 		}
 		out.Total = res.Total
-		var docIDs []string
+		var cands []scoredMeta
 		for _, h := range res.Hits {
-			d, _ := splitID(h.ID)
-			docIDs = append(docIDs, d)
+			cands = append(cands, scoredMeta{scored{h.ID, h.Score}, str(h.Fields[fMeta])})
 		}
-		infos, err := ix.docInfos(docIDs)
+		hits, rej, err := ix.makeHits(cands, pq, check, limit-len(out.Hits))
 		if err != nil {
 			return nil, err
 		}
-		for _, h := range res.Hits {
-			hit := Hit{ID: h.ID, Score: h.Score}
-			hit.DocID, hit.Path = splitID(h.ID)
-			m := parseMeta(str(h.Fields[fMeta]))
-			hit.Line = m.line
-			info := infos[hit.DocID]
-			hit.Document = info.DocInfo
-			text := joinSpans(info.body, m.spans)
-			toks := analyzeText(AnalyzerFold, text)
-			if check && !hasPhrases(toks, pq.phrases) {
-				rejected++
-				continue
-			}
-			if len(out.Hits) < limit {
-				hit.Snippet = makeSnippet(text, toks, pq)
-				out.Hits = append(out.Hits, hit)
-			}
-		}
+		out.Hits = append(out.Hits, hits...)
+		rejected += uint64(rej)
 		checked := from + len(res.Hits)
 		if !check || uint64(checked) >= res.Total {
 			break
 		}
 		if len(out.Hits) >= limit || checked >= maxChecked {
-			out.AtMost = true
+			out.Relation = TotalAtMost
 			break
 		}
 	}
 	out.Total -= rejected
-	out.Took = time.Since(start)
+	return out, nil
+}
+
+// scoredMeta is a candidate hit: its ID, score and stored meta (loaded
+// by makeHits when empty).
+type scoredMeta struct {
+	scored
+	meta string
+}
+
+// makeHits turns candidates, best first, into hits with snippets: at
+// most limit of them; with check, only those whose text holds the
+// query's phrases (the others are counted in rejected).
+func (ix *Index) makeHits(cands []scoredMeta, pq parsedQuery, check bool, limit int) (hits []Hit, rejected int, err error) {
+	if len(cands) == 0 || limit <= 0 {
+		return nil, 0, nil
+	}
+	var need []string
+	for _, c := range cands {
+		if c.meta == "" {
+			need = append(need, c.id)
+		}
+	}
+	if len(need) > 0 {
+		metas, err := ix.storedField(need, fMeta)
+		if err != nil {
+			return nil, 0, err
+		}
+		for i := range cands {
+			if cands[i].meta == "" {
+				cands[i].meta = metas[cands[i].id]
+			}
+		}
+	}
+	var docIDs []string
+	for _, c := range cands {
+		d, _ := splitID(c.id)
+		docIDs = append(docIDs, d)
+	}
+	infos, err := ix.docInfos(docIDs)
+	if err != nil {
+		return nil, 0, err
+	}
+	for _, c := range cands {
+		hit := Hit{ID: c.id, Score: c.score}
+		hit.DocID, hit.Path = splitID(c.id)
+		m := parseMeta(c.meta)
+		hit.Line = m.line
+		info := infos[hit.DocID]
+		hit.Document = info.DocInfo
+		text := joinSpans(info.body, m.spans)
+		toks := analyzeText(AnalyzerFold, text)
+		if check && !hasPhrases(toks, pq.phrases) {
+			rejected++
+			continue
+		}
+		if len(hits) < limit {
+			hit.Snippet = makeSnippet(text, toks, pq)
+			hits = append(hits, hit)
+		}
+	}
+	return hits, rejected, nil
+}
+
+// storedField reads one stored field of the entries with the given IDs.
+func (ix *Index) storedField(ids []string, field string) (map[string]string, error) {
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = []string{field}
+	req.Score = "none"
+	res, err := ix.bi.Search(req)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, h := range res.Hits {
+		out[h.ID] = str(h.Fields[field])
+	}
 	return out, nil
 }
 

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -99,7 +100,7 @@ func benchAction(c *cli.Context) error {
 	ixDir := filepath.Join(dir, "vanban-index")
 	os.RemoveAll(ixDir)
 	runtime.GC()
-	t0 := time.Now()
+	t0, c0 := time.Now(), cpuTime()
 	ix, err := index.Open(ixDir, index.Options{Create: true})
 	if err != nil {
 		return err
@@ -111,12 +112,13 @@ func benchAction(c *cli.Context) error {
 	if err := ix.Close(); err != nil {
 		return err
 	}
-	el := time.Since(t0)
+	el, cpu := time.Since(t0), cpuTime()-c0
 	hwm := vmHWM()
 	size := dirSize(ixDir)
 	ourMBs := mb / el.Seconds()
 	fmt.Fprintf(w, "\nindexing (vanban: parse + exact, folded and pair fields, tasks)\n")
 	fmt.Fprintf(w, "  %d docs in %.1fs: %.2f MB/s, %.0f docs/s (failed %d)\n", sum.Indexed, el.Seconds(), ourMBs, float64(sum.Indexed)/el.Seconds(), sum.Failed)
+	fmt.Fprintf(w, "  CPU %.1fs (%.2f cores busy)\n", cpu.Seconds(), cpu.Seconds()/el.Seconds())
 	fmt.Fprintf(w, "  index size %.1f MB = %.2f× the text\n", float64(size)/1e6, float64(size)/float64(total))
 	fmt.Fprintf(w, "  peak RSS (VmHWM) %.0f MB\n", float64(hwm)/1e6)
 
@@ -210,6 +212,7 @@ func benchAction(c *cli.Context) error {
 	}
 	fmt.Fprintf(w, "  raw Bleve (standard analyzer, one text field, no parsing): %.2f MB/s, index %.1f MB = %.2f× the text\n",
 		mb/raw.elapsed.Seconds(), float64(raw.size)/1e6, float64(raw.size)/float64(total))
+	fmt.Fprintf(w, "    CPU %.1fs (%.2f cores busy)\n", raw.cpu.Seconds(), raw.cpu.Seconds()/raw.elapsed.Seconds())
 	fmt.Fprintf(w, "    vanban indexing = %.2f× raw Bleve's MB/s; index size %.2f× raw Bleve's\n", ourMBs/(mb/raw.elapsed.Seconds()), float64(size)/float64(raw.size))
 	fmt.Fprintf(w, "    raw phrase query: p50 %s p99 %s; vanban phrase is %.1f× faster at p50, %.1f× at p99\n",
 		ms(pct(raw.phrase, 50)), ms(pct(raw.phrase, 99)), ratio(pct(raw.phrase, 50), pct(lat["phrase"], 50)), ratio(pct(raw.phrase, 99), pct(lat["phrase"], 99)))
@@ -254,6 +257,7 @@ func benchQueries(p *index.Pool, n int) benchQs {
 
 type rawResult struct {
 	elapsed    time.Duration
+	cpu        time.Duration
 	size       int64
 	phrase     []time.Duration
 	foldedHits uint64
@@ -283,7 +287,7 @@ func rawBleve(dir, docsDir string, phrases []string) (rawResult, error) {
 	dm.AddFieldMappingsAt("text", fm)
 	m.DefaultMapping = dm
 	files, _ := corpus.Expand([]string{docsDir})
-	t0 := time.Now()
+	t0, c0 := time.Now(), cpuTime()
 	bi, err := bleve.NewUsing(dir, m, "scorch", "scorch", nil)
 	if err != nil {
 		return rr, err
@@ -313,7 +317,7 @@ func rawBleve(dir, docsDir string, phrases []string) (rawResult, error) {
 	if err := bi.Close(); err != nil {
 		return rr, err
 	}
-	rr.elapsed = time.Since(t0)
+	rr.elapsed, rr.cpu = time.Since(t0), cpuTime()-c0
 	rr.size = dirSize(dir)
 	bi, err = bleve.Open(dir)
 	if err != nil {
@@ -371,6 +375,15 @@ func dirSize(dir string) int64 {
 		return nil
 	})
 	return n
+}
+
+// cpuTime is the user and system CPU time the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // vmHWM is the process's peak resident set size, from /proc/self/status.

@@ -74,9 +74,10 @@ func searchAction(c *cli.Context) error {
 	w := c.App.Writer
 	if format == "json" {
 		out := struct {
-			Total uint64          `json:"total"`
-			Hits  []searchHitJSON `json:"hits"`
-		}{Total: res.Total, Hits: []searchHitJSON{}}
+			Total    uint64          `json:"total"`
+			Relation index.Relation  `json:"total_relation"`
+			Hits     []searchHitJSON `json:"hits"`
+		}{Total: res.Total, Relation: res.Relation, Hits: []searchHitJSON{}}
 		for _, h := range res.Hits {
 			out.Hits = append(out.Hits, searchHitJSON{Document: h.Document, Path: h.Path, Line: h.Line,
 				Score: h.Score, Snippet: h.Snippet.Render("«", "»")})
@@ -106,11 +107,8 @@ func searchAction(c *cli.Context) error {
 		}
 		fmt.Fprintf(w, "%d. %s  %s %s  score %.2f\n   %s\n   %s\n", i+1, where, d.Type, d.Date, h.Score, h.Snippet.Render(open, close), loc)
 	}
-	if res.AtMost {
-		fmt.Fprintf(w, "%d of at most %d hits\n", len(res.Hits), res.Total)
-	} else {
-		fmt.Fprintf(w, "%d of %d hits\n", len(res.Hits), res.Total)
-	}
+	bound := map[index.Relation]string{index.TotalAtLeast: "at least ", index.TotalAtMost: "at most ", index.TotalAbout: "about "}
+	fmt.Fprintf(w, "%d of %s%d hits\n", len(res.Hits), bound[res.Relation], res.Total)
 	return nil
 }
 

@@ -1,0 +1,107 @@
+package index
+
+import (
+	"math"
+	"path/filepath"
+	"testing"
+)
+
+// The shortcuts of prune.go must give the hits of the full query, in the
+// same order, with the same scores. The test corpus is small, so the
+// shortcut is let in from the first posting (minPrune), and the number of
+// searches it answered is checked too: a comparison that never ran proves
+// nothing.
+func TestPrunedSearchEqualsFull(t *testing.T) {
+	old := minPrune
+	minPrune = 1
+	defer func() { minPrune = old }()
+
+	pool, err := LoadPool([]string{fixtures})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := filepath.Join(t.TempDir(), "docs")
+	if _, err := pool.Generate(docs, 60); err != nil {
+		t.Fatal(err)
+	}
+	ix, _ := newIndex(t)
+	defer ix.Close()
+	if _, err := ix.Update([]string{docs, fixtures}, UpdateOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	filters := []Request{{}, {Type: "quyết định"}, {From: "2018-01-01", To: "2022-12-31"}}
+	same := func(what string, got, want *Results) {
+		t.Helper()
+		if len(got.Hits) != len(want.Hits) {
+			t.Errorf("%s: %d hits, full query %d", what, len(got.Hits), len(want.Hits))
+			return
+		}
+		for i := range got.Hits {
+			g, w := got.Hits[i], want.Hits[i]
+			if g.ID != w.ID || math.Abs(g.Score-w.Score) > 1e-9*math.Max(1, w.Score) || g.Snippet.Render("[", "]") != w.Snippet.Render("[", "]") {
+				t.Errorf("%s hit %d: %s %.6f, full query %s %.6f", what, i, g.ID, g.Score, w.ID, w.Score)
+			}
+		}
+		switch got.Relation {
+		case TotalExact, "":
+			if got.Total != want.Total {
+				t.Errorf("%s: total %d, full query %d", what, got.Total, want.Total)
+			}
+		case TotalAtLeast:
+			if got.Total > want.Total {
+				t.Errorf("%s: total at least %d, full query %d", what, got.Total, want.Total)
+			}
+		}
+	}
+	words, phrases := 0, 0
+	for _, q := range []string{"các", "cac", "sở", "so", "tài", "chính", "thực", "hiện", "kế", "hoạch", "tỉnh", "ủy", "uỷ", "ban", "nhân", "dân", "triển", "khai", "năm", "đơn", "vị", "và"} {
+		for _, f := range filters {
+			for _, limit := range []int{1, 3, 10} {
+				pq := parseQuery(q)
+				filter, err := f.filterQuery()
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := ix.searchWord(pq.words[0], filter, limit)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got == nil {
+					continue
+				}
+				words++
+				want, err := ix.searchAll(pq, filter, limit)
+				if err != nil {
+					t.Fatal(err)
+				}
+				same(q, got, want)
+			}
+		}
+	}
+	for _, q := range []string{"tài chính", "tai chinh", "sở tài chính", "so tai chinh", "kế hoạch và đầu tư", "ủy ban nhân dân", "uỷ ban nhân dân tỉnh", "các sở", "tổ chức thực hiện", "ban hành"} {
+		for _, f := range filters {
+			for _, limit := range []int{1, 3, 10} {
+				pq := parseQuery(`"` + q + `"`)
+				ix.quietPhrases(pq)
+				filter, _ := f.filterQuery()
+				got, err := ix.searchPhrase(pq.phrases[0], filter, limit)
+				if err != nil {
+					t.Fatal(err)
+				}
+				phrases++
+				want, err := ix.searchAll(pq, filter, limit)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if want.Total == 0 {
+					t.Errorf("%q finds nothing", q)
+				}
+				same(q, got, want)
+			}
+		}
+	}
+	if words < 50 {
+		t.Errorf("only %d word searches took the shortcut", words)
+	}
+	t.Logf("%d word and %d phrase searches compared", words, phrases)
+}
