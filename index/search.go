@@ -59,8 +59,8 @@ type Results struct {
 	// the text of each hit; when more than maxChecked candidates match,
 	// the ones not checked are counted.
 	Relation Relation
-	Hits   []Hit
-	Took   time.Duration
+	Hits     []Hit
+	Took     time.Duration
 }
 
 // word is one query word in its exact and folded forms; quiet: its
