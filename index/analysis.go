@@ -1,6 +1,7 @@
 package index
 
 import (
+	"strconv"
 	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -29,9 +30,9 @@ import (
 //	           it starts with the next token: the terms that only select
 //	           or boost (the index keeps them without frequencies or norms,
 //	           and no positions: a phrase is looked up as its pairs); and
-//	           once per folded word that makes up at least 1/ImpactRatio
-//	           of the text, that word prefixed with ImpactPrefix (see
-//	           prune.go: the entries where a word scores highest)
+//	           once per folded word that makes up at least 1/R of the
+//	           text, for R in ImpactRatios, its ImpactTerm (see prune.go:
+//	           the entries where a word scores highest)
 //	vn_text    vn_fold and vn_marks in one stream (registered; not in the
 //	           mapping)
 //
@@ -48,8 +49,8 @@ const (
 	// ExactPrefix marks the exact form of a word (vn_marks, vn_text); the
 	// tokenizer never yields it, so it cannot meet a folded term.
 	ExactPrefix = "^"
-	// ImpactPrefix marks a folded word that is at least 1/ImpactRatio of
-	// its text's words (vn_marks); the tokenizer never yields it either.
+	// ImpactPrefix marks an impact term (ImpactTerm, vn_marks); the
+	// tokenizer never yields it either.
 	ImpactPrefix    = "!"
 	FilterExact     = "vn_exact"
 	FilterFold      = "vn_fold"
@@ -170,7 +171,7 @@ func (tf textFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	}
 	size := 0
 	for _, t := range in {
-		size += 5*len(t.Term) + len(ExactPrefix) + len(ImpactPrefix) + 2
+		size += 6*len(t.Term) + len(ExactPrefix) + 2*len(ImpactPrefix) + 8
 	}
 	buf := make([]byte, 0, size)
 	folds := make([][]byte, len(in))
@@ -211,38 +212,50 @@ func (tf textFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return out
 }
 
-// ImpactRatio: a word is an impact term of a text when it is at least one
-// word in ImpactRatio of the text's words (its frequency f and the text's
-// length n in words have f·ImpactRatio ≥ n). Bleve's tf-idf score of a word
-// is idf·√f/√n, so a text without the impact term scores below
-// idf/√ImpactRatio for that word.
-const ImpactRatio = 16
+// ImpactRatios: a word's impact term at ratio R marks the texts where
+// the word is at least one word in R, but not one in the ratio before
+// (its frequency f and the text's length n in words have f·R ≥ n, and
+// f·R' < n for the R' before R). Bleve's tf-idf score of a word is
+// idf·√f/√n, so once the texts marked at R and at the ratios before it
+// are scored, every other text scores below idf/√R for the word. The
+// ratios grow by about √2; a text further than the last ratio has no
+// impact term for the word.
+var ImpactRatios = []int{2, 3, 4, 6, 8, 12, 16, 24, 32}
 
-// appendImpacts adds an impact term for every folded word w of the stream
-// with count(w)·ImpactRatio ≥ len(folds), once each, at the position and
-// offsets of its first occurrence.
+// ImpactTerm is the impact term of a folded word at ratio R ("!4!cac").
+func ImpactTerm(fold string, ratio int) string {
+	return ImpactPrefix + strconv.Itoa(ratio) + ImpactPrefix + fold
+}
+
+// appendImpacts adds, for every folded word w of the stream, its impact
+// term at the first ratio R with count(w)·R ≥ len(folds), if any, with
+// the offsets of w's first occurrence.
 func appendImpacts(toks []analysis.Token, buf *[]byte, in analysis.TokenStream, folds [][]byte) []analysis.Token {
 	n := len(folds)
-	var count map[string]int
-	if n > ImpactRatio {
-		count = make(map[string]int, n)
-		for _, f := range folds {
-			count[string(f)]++
-		}
+	count := make(map[string]int, n)
+	for _, f := range folds {
+		count[string(f)]++
 	}
-	seen := make(map[string]bool, min(n, 64))
+	pos := 3*n + 1
 	for i, f := range folds {
-		if seen[string(f)] {
-			continue
+		c, ok := count[string(f)]
+		if !ok {
+			continue // done
 		}
-		if count != nil && count[string(f)]*ImpactRatio < n {
-			continue
+		delete(count, string(f))
+		for _, r := range ImpactRatios {
+			if c*r < n {
+				continue
+			}
+			s := len(*buf)
+			*buf = append(*buf, ImpactPrefix...)
+			*buf = strconv.AppendInt(*buf, int64(r), 10)
+			*buf = append(*buf, ImpactPrefix...)
+			*buf = append(*buf, f...)
+			toks = append(toks, analysis.Token{Term: (*buf)[s:len(*buf):len(*buf)], Position: pos, Start: in[i].Start, End: in[i].End, Type: in[i].Type})
+			pos++
+			break
 		}
-		seen[string(f)] = true
-		s := len(*buf)
-		*buf = append(*buf, ImpactPrefix...)
-		*buf = append(*buf, f...)
-		toks = append(toks, analysis.Token{Term: (*buf)[s:len(*buf):len(*buf)], Position: 3*n + i + 1, Start: in[i].Start, End: in[i].End, Type: in[i].Type})
 	}
 	return toks
 }

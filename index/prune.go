@@ -19,13 +19,13 @@ import (
 // and one quoted phrase, are answered from fewer entries, with the same
 // hits, in the same order, as the full query gives:
 //
-//   - One word. Its impact term (analysis.go) marks the entries where it
-//     is at least one word in ImpactRatio; in any other entry its tf-idf
-//     score is below idf/√ImpactRatio, plus exactBoost when it was typed
-//     with diacritics. Only the impact entries are scored: when the
-//     limit-th best of them reaches that bound, no other entry can be
-//     among the best. Otherwise (a rare word, a narrow filter) the full
-//     query runs.
+//   - One word. Its impact term at ratio R (analysis.go) marks the
+//     entries where it is at least one word in R; in any other entry its
+//     tf-idf score is below idf/√R, plus exactBoost when it was typed with
+//     diacritics. Only the impact entries are scored, fewest first (R = 4,
+//     then 16): when the limit-th best of them reaches that bound, no
+//     other entry can be among the best. Otherwise (a rare word, a narrow
+//     filter) the full query runs.
 //   - One phrase. Its pairs score a constant, and its exact word
 //     (quietPhrases) a constant more, so its matches have one of two
 //     scores, and Bleve ranks equal scores in index order: the best hits
@@ -35,10 +35,10 @@ import (
 // Totals are exact where the index gives them for free (a word's or a
 // pair's postings count, without a filter); otherwise the matches are
 // counted up to countCap, and Total is then a lower bound (AtLeast), as
-// Elasticsearch does (its track_total_hits is 10,000 by default).
+// Lucene does (its IndexSearcher counts 1,000 hits exactly by default).
 
 // countCap bounds the matches counted for a total.
-const countCap = 10000
+const countCap = 1000
 
 // minPrune: a word in fewer entries than this is searched in full (its
 // matches cost less than the impact detour).
@@ -155,25 +155,23 @@ func (ix *Index) searchWord(w word, filter query.Query, limit int) (*Results, er
 	if err != nil || df < minPrune {
 		return nil, err
 	}
-	// Bleve's own idf of the word: its term searcher's weight is idf².
-	ts, err := searcher.NewTermSearcher(context.Background(), r, w.fold, fT, 1.0, search.SearcherOptions{})
-	if err != nil {
-		return nil, err
+	top := &topK{k: limit}
+	found := false
+	for _, ratio := range ImpactRatios {
+		idf, err := ix.scoreImpacts(r, w, filter, ratio, top)
+		if err != nil {
+			return nil, err
+		}
+		bound := idf / math.Sqrt(float64(ratio)) * (1 + 1e-6) // float32 norms
+		if w.marked() {
+			bound += exactBoost
+		}
+		if len(top.hits) == limit && top.hits[limit-1].score >= bound {
+			found = true
+			break
+		}
 	}
-	idf := math.Sqrt(ts.Weight())
-	ts.Close()
-	bound := idf / math.Sqrt(ImpactRatio) * (1 + 1e-6) // float32 norms
-	if w.marked() {
-		bound += exactBoost
-	}
-	cand := bleve.NewConjunctionQuery(wordQuery(w), marksQ(ImpactPrefix+w.fold, 0))
-	req := bleve.NewSearchRequestOptions(withFilter(cand, filter), limit, 0, false)
-	req.Fields = hitFields
-	res, err := ix.bi.Search(req)
-	if err != nil {
-		return nil, err
-	}
-	if len(res.Hits) < limit || res.Hits[limit-1].Score < bound {
+	if !found {
 		return nil, nil
 	}
 	out := &Results{Total: df}
@@ -187,12 +185,166 @@ func (ix *Index) searchWord(w word, filter query.Query, limit int) (*Results, er
 			out.Relation = TotalAtLeast
 		}
 	}
-	var hits []scoredMeta
-	for _, h := range res.Hits {
-		hits = append(hits, scoredMeta{scored{h.ID, h.Score}, str(h.Fields[fMeta])})
+	var cands []scoredMeta
+	for _, h := range top.hits {
+		id, err := r.ExternalID(h.id)
+		if err != nil {
+			return nil, err
+		}
+		cands = append(cands, scoredMeta{scored: scored{id: id, score: h.score}})
 	}
-	out.Hits, _, err = ix.makeHits(hits, parsedQuery{words: []word{w}}, false, limit)
+	out.Hits, _, err = ix.makeHits(cands, parsedQuery{words: []word{w}}, false, limit)
 	return out, err
+}
+
+// scoreImpacts scores the entries holding w's impact term at ratio (and
+// passing filter) as wordQuery(w) does, into top, and returns the word's
+// idf. Each entry is read where the term's postings list has it (Advance),
+// so the cost is that of the impact entries, not of the word's.
+func (ix *Index) scoreImpacts(r bleveindex.IndexReader, w word, filter query.Query, ratio int, top *topK) (float64, error) {
+	bg := context.Background()
+	ts, err := searcher.NewTermSearcher(bg, r, w.fold, fT, 1.0, search.SearcherOptions{})
+	if err != nil {
+		return 0, err
+	}
+	defer ts.Close()
+	idf := math.Sqrt(ts.Weight()) // Bleve's term weight is idf²
+	marks, err := r.TermFieldReader(bg, []byte(ImpactTerm(w.fold, ratio)), fT2, false, false, false)
+	if err != nil {
+		return 0, err
+	}
+	defer marks.Close()
+	if marks.Count() == 0 {
+		return idf, nil
+	}
+	plain := search.SearcherOptions{Score: "none"}
+	var exact, flt *follower
+	if w.marked() {
+		xs, err := searcher.NewTermSearcher(bg, r, ExactPrefix+w.exact, fT2, 1.0, plain)
+		if err != nil {
+			return 0, err
+		}
+		defer xs.Close()
+		exact = &follower{s: xs}
+	}
+	if filter != nil {
+		fs, err := filter.Searcher(bg, r, ix.bi.Mapping(), plain)
+		if err != nil {
+			return 0, err
+		}
+		defer fs.Close()
+		flt = &follower{s: fs}
+	}
+	ctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(16, 0), IndexReader: r}
+	var td bleveindex.TermFieldDoc
+	for {
+		d, err := marks.Next(&td)
+		if err != nil {
+			return 0, err
+		}
+		if d == nil {
+			return idf, nil
+		}
+		if flt != nil {
+			ok, err := flt.at(ctx, d.ID)
+			if err != nil {
+				return 0, err
+			}
+			if !ok {
+				continue
+			}
+		}
+		dm, err := ts.Advance(ctx, d.ID)
+		if err != nil {
+			return 0, err
+		}
+		if dm == nil {
+			return idf, nil
+		}
+		if !dm.IndexInternalID.Equals(d.ID) {
+			ctx.DocumentMatchPool.Put(dm)
+			continue // not in this snapshot's postings (cannot happen)
+		}
+		score := dm.Score
+		ctx.DocumentMatchPool.Put(dm)
+		if exact != nil {
+			ok, err := exact.at(ctx, d.ID)
+			if err != nil {
+				return 0, err
+			}
+			if ok {
+				score += exactBoost
+			}
+		}
+		top.add(d.ID, score)
+	}
+}
+
+// follower is a searcher read along increasing IDs: at tells whether it
+// matches id.
+type follower struct {
+	s   search.Searcher
+	cur *search.DocumentMatch
+	end bool
+}
+
+func (f *follower) at(ctx *search.SearchContext, id bleveindex.IndexInternalID) (bool, error) {
+	if f.end {
+		return false, nil
+	}
+	if f.cur == nil || f.cur.IndexInternalID.Compare(id) < 0 {
+		if f.cur != nil {
+			ctx.DocumentMatchPool.Put(f.cur)
+		}
+		var err error
+		if f.cur, err = f.s.Advance(ctx, id); err != nil {
+			return false, err
+		}
+		if f.cur == nil {
+			f.end = true
+			return false, nil
+		}
+	}
+	return f.cur.IndexInternalID.Equals(id), nil
+}
+
+// topK keeps the k best entries, best first; equal scores in index order,
+// as Bleve's collector ranks them.
+type topK struct {
+	k    int
+	hits []topHit
+}
+
+type topHit struct {
+	id    bleveindex.IndexInternalID
+	score float64
+}
+
+func (t *topK) better(a, b topHit) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	return a.id.Compare(b.id) < 0
+}
+
+func (t *topK) add(id bleveindex.IndexInternalID, score float64) {
+	if len(t.hits) == t.k {
+		last := t.hits[t.k-1]
+		if score < last.score || (score == last.score && id.Compare(last.id) > 0) {
+			return
+		}
+	}
+	h := topHit{id: append(bleveindex.IndexInternalID(nil), id...), score: score}
+	i := len(t.hits)
+	for i > 0 && t.better(h, t.hits[i-1]) {
+		i--
+	}
+	t.hits = append(t.hits, topHit{})
+	copy(t.hits[i+1:], t.hits[i:])
+	t.hits[i] = h
+	if len(t.hits) > t.k {
+		t.hits = t.hits[:t.k]
+	}
 }
 
 // searchPhrase answers one phrase by reading its first matches with the
