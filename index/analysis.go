@@ -2,6 +2,7 @@ package index
 
 import (
 	"strconv"
+	"strings"
 	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -30,9 +31,9 @@ import (
 //	           it starts with the next token: the terms that only select
 //	           or boost (the index keeps them without frequencies or norms,
 //	           and no positions: a phrase is looked up as its pairs); and
-//	           once per folded word that makes up at least 1/R of the
-//	           text, for R in ImpactRatios, its ImpactTerm (see prune.go:
-//	           the entries where a word scores highest)
+//	           once per folded word that makes up at least 1/ImpactRatio
+//	           of the text, its ImpactTerm (see prune.go: the entries
+//	           where a word scores highest)
 //	vn_text    vn_fold and vn_marks in one stream (registered; not in the
 //	           mapping)
 //
@@ -171,7 +172,7 @@ func (tf textFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	}
 	size := 0
 	for _, t := range in {
-		size += 6*len(t.Term) + len(ExactPrefix) + 2*len(ImpactPrefix) + 8
+		size += 6*len(t.Term) + len(ExactPrefix) + 2*len(ImpactPrefix) + 12
 	}
 	buf := make([]byte, 0, size)
 	folds := make([][]byte, len(in))
@@ -212,24 +213,39 @@ func (tf textFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return out
 }
 
-// ImpactRatios: a word's impact term at ratio R marks the texts where
-// the word is at least one word in R, but not one in the ratio before
-// (its frequency f and the text's length n in words have f·R ≥ n, and
-// f·R' < n for the R' before R). Bleve's tf-idf score of a word is
-// idf·√f/√n, so once the texts marked at R and at the ratios before it
-// are scored, every other text scores below idf/√R for the word. The
-// ratios grow by about √2; a text further than the last ratio has no
-// impact term for the word.
-var ImpactRatios = []int{2, 3, 4, 6, 8, 12, 16, 24, 32}
+// ImpactRatio: a word has an impact term in a text where it is at least
+// one word in ImpactRatio (its frequency f and the text's length n in words
+// have f·ImpactRatio ≥ n). The term names the word, f and n
+// (ImpactTerm): Bleve's tf-idf score of the word there is idf·√f/√n, so
+// the texts where the word scores highest are read from its impact terms,
+// best first, without reading its postings; every other text scores below
+// idf/√ImpactRatio for the word.
+const ImpactRatio = 16
 
-// ImpactTerm is the impact term of a folded word at ratio R ("!4!cac").
-func ImpactTerm(fold string, ratio int) string {
-	return ImpactPrefix + strconv.Itoa(ratio) + ImpactPrefix + fold
+// ImpactPrefixOf is the prefix of every impact term of a folded word.
+func ImpactPrefixOf(fold string) string { return ImpactPrefix + fold + ImpactPrefix }
+
+// ImpactTerm is the impact term of a folded word that occurs f times in
+// a text of n words ("!cac!2.17").
+func ImpactTerm(fold string, f, n int) string {
+	return ImpactPrefixOf(fold) + strconv.Itoa(f) + "." + strconv.Itoa(n)
 }
 
-// appendImpacts adds, for every folded word w of the stream, its impact
-// term at the first ratio R with count(w)·R ≥ len(folds), if any, with
-// the offsets of w's first occurrence.
+// parseImpact reads the f and n of the rest of an impact term after its
+// word's prefix.
+func parseImpact(rest string) (f, n int, ok bool) {
+	a, b, found := strings.Cut(rest, ".")
+	if !found {
+		return 0, 0, false
+	}
+	f, err1 := strconv.Atoi(a)
+	n, err2 := strconv.Atoi(b)
+	return f, n, err1 == nil && err2 == nil && f > 0 && n > 0
+}
+
+// appendImpacts adds the impact term of every folded word w of the stream
+// with count(w)·ImpactRatio ≥ len(folds), once, with the offsets of w's
+// first occurrence.
 func appendImpacts(toks []analysis.Token, buf *[]byte, in analysis.TokenStream, folds [][]byte) []analysis.Token {
 	n := len(folds)
 	count := make(map[string]int, n)
@@ -243,19 +259,18 @@ func appendImpacts(toks []analysis.Token, buf *[]byte, in analysis.TokenStream, 
 			continue // done
 		}
 		delete(count, string(f))
-		for _, r := range ImpactRatios {
-			if c*r < n {
-				continue
-			}
-			s := len(*buf)
-			*buf = append(*buf, ImpactPrefix...)
-			*buf = strconv.AppendInt(*buf, int64(r), 10)
-			*buf = append(*buf, ImpactPrefix...)
-			*buf = append(*buf, f...)
-			toks = append(toks, analysis.Token{Term: (*buf)[s:len(*buf):len(*buf)], Position: pos, Start: in[i].Start, End: in[i].End, Type: in[i].Type})
-			pos++
-			break
+		if c*ImpactRatio < n {
+			continue
 		}
+		s := len(*buf)
+		*buf = append(*buf, ImpactPrefix...)
+		*buf = append(*buf, f...)
+		*buf = append(*buf, ImpactPrefix...)
+		*buf = strconv.AppendInt(*buf, int64(c), 10)
+		*buf = append(*buf, '.')
+		*buf = strconv.AppendInt(*buf, int64(n), 10)
+		toks = append(toks, analysis.Token{Term: (*buf)[s:len(*buf):len(*buf)], Position: pos, Start: in[i].Start, End: in[i].End, Type: in[i].Type})
+		pos++
 	}
 	return toks
 }

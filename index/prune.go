@@ -3,6 +3,8 @@ package index
 import (
 	"context"
 	"math"
+	"sort"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -19,13 +21,14 @@ import (
 // and one quoted phrase, are answered from fewer entries, with the same
 // hits, in the same order, as the full query gives:
 //
-//   - One word. Its impact term at ratio R (analysis.go) marks the
-//     entries where it is at least one word in R; in any other entry its
-//     tf-idf score is below idf/√R, plus exactBoost when it was typed with
-//     diacritics. Only the impact entries are scored, fewest first (R = 4,
-//     then 16): when the limit-th best of them reaches that bound, no
-//     other entry can be among the best. Otherwise (a rare word, a narrow
-//     filter) the full query runs.
+//   - One word. Its impact terms (analysis.go) list the entries where it
+//     is at least one word in ImpactRatio, grouped by its frequency f and
+//     the entry's length n, which fix its tf-idf score there. The groups
+//     are read best first, with the exact boost where the word's exact
+//     form is there, until the limit-th best hit beats every group left;
+//     any other entry scores below idf/√ImpactRatio (plus exactBoost when
+//     the word was typed with diacritics). When the limit-th best does not
+//     reach that either (a rare word, a narrow filter), the full query runs.
 //   - One phrase. Its pairs score a constant, and its exact word
 //     (quietPhrases) a constant more, so its matches have one of two
 //     scores, and Bleve ranks equal scores in index order: the best hits
@@ -143,8 +146,8 @@ func withFilter(q query.Query, filter query.Query) query.Query {
 	return bleve.NewConjunctionQuery(q, &unscored{filter})
 }
 
-// searchWord answers one word through its impact entries; nil when it
-// cannot (the caller then runs the full query).
+// searchWord answers one word from its impact terms; nil when it cannot
+// (the caller then runs the full query).
 func (ix *Index) searchWord(w word, filter query.Query, limit int) (*Results, error) {
 	r, err := ix.reader()
 	if err != nil {
@@ -155,24 +158,45 @@ func (ix *Index) searchWord(w word, filter query.Query, limit int) (*Results, er
 	if err != nil || df < minPrune {
 		return nil, err
 	}
+	total, err := r.DocCount()
+	if err != nil {
+		return nil, err
+	}
+	idf := 1.0 + math.Log(float64(total)/float64(df+1.0)) // Bleve's tf-idf idf (scorer_term.go)
+	groups, err := impactGroups(r, w.fold, idf)
+	if err != nil {
+		return nil, err
+	}
+	boost := 0.0
+	if w.marked() {
+		boost = exactBoost
+	}
 	top := &topK{k: limit}
+	full := func() bool { return len(top.hits) == limit }
 	found := false
-	for _, ratio := range ImpactRatios {
-		idf, err := ix.scoreImpacts(r, w, filter, ratio, top)
-		if err != nil {
-			return nil, err
-		}
-		bound := idf / math.Sqrt(float64(ratio)) * (1 + 1e-6) // float32 norms
-		if w.marked() {
-			bound += exactBoost
-		}
-		if len(top.hits) == limit && top.hits[limit-1].score >= bound {
+	for i := 0; i < len(groups); {
+		// Entries not read yet score at most the next group's score plus
+		// the boost; ties go to the lower ID, so the last kept must beat it.
+		if full() && top.hits[limit-1].score > groups[i].base+boost {
 			found = true
 			break
 		}
+		j, n := i, uint64(0)
+		for j < len(groups) && (j == i || n+groups[j].count <= impactRound) {
+			n += groups[j].count
+			j++
+		}
+		if err := ix.scoreGroups(r, w, filter, groups[i:j], top); err != nil {
+			return nil, err
+		}
+		i = j
 	}
 	if !found {
-		return nil, nil
+		// Every impact entry is read; the others score below this bound.
+		bound := idf/math.Sqrt(ImpactRatio)*(1+1e-6) + boost // float32 norms
+		if !full() || top.hits[limit-1].score < bound {
+			return nil, nil
+		}
 	}
 	out := &Results{Total: df}
 	if filter != nil {
@@ -197,32 +221,80 @@ func (ix *Index) searchWord(w word, filter query.Query, limit int) (*Results, er
 	return out, err
 }
 
-// scoreImpacts scores the entries holding w's impact term at ratio (and
-// passing filter) as wordQuery(w) does, into top, and returns the word's
-// idf. Each entry is read where the term's postings list has it (Advance),
-// so the cost is that of the impact entries, not of the word's.
-func (ix *Index) scoreImpacts(r bleveindex.IndexReader, w word, filter query.Query, ratio int, top *topK) (float64, error) {
+// impactRound is about how many impact entries are read at a time.
+const impactRound = 512
+
+// impactGroup is the entries where a word occurs f times in n words,
+// which share its score base (without the exact boost).
+type impactGroup struct {
+	term  string
+	base  float64
+	count uint64
+}
+
+// impactGroups lists the impact terms of a folded word, best score first.
+// The score is Bleve's tf-idf of the word, computed as its term scorer
+// does: √f · norm · idf, where the index keeps the norm 1/√n as a float32.
+func impactGroups(r bleveindex.IndexReader, fold string, idf float64) ([]impactGroup, error) {
+	prefix := ImpactPrefixOf(fold)
+	d, err := r.FieldDictPrefix(fT2, []byte(prefix))
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	var out []impactGroup
+	for {
+		e, err := d.Next()
+		if err != nil {
+			return nil, err
+		}
+		if e == nil {
+			break
+		}
+		f, n, ok := parseImpact(strings.TrimPrefix(e.Term, prefix))
+		if !ok || e.Count == 0 {
+			continue
+		}
+		norm := float64(float32(1.0 / math.Sqrt(float64(n))))
+		out = append(out, impactGroup{term: e.Term, base: math.Sqrt(float64(f)) * norm * idf, count: e.Count})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].base > out[j].base })
+	return out, nil
+}
+
+// scoreGroups reads the entries of some impact groups, keeps those that
+// pass filter, adds the exact boost where the word's exact form is there,
+// and offers them to top.
+func (ix *Index) scoreGroups(r bleveindex.IndexReader, w word, filter query.Query, groups []impactGroup, top *topK) error {
 	bg := context.Background()
-	ts, err := searcher.NewTermSearcher(bg, r, w.fold, fT, 1.0, search.SearcherOptions{})
-	if err != nil {
-		return 0, err
+	var cands []topHit
+	var td bleveindex.TermFieldDoc
+	for _, g := range groups {
+		tfr, err := r.TermFieldReader(bg, []byte(g.term), fT2, false, false, false)
+		if err != nil {
+			return err
+		}
+		for {
+			d, err := tfr.Next(&td)
+			if err != nil {
+				tfr.Close()
+				return err
+			}
+			if d == nil {
+				break
+			}
+			cands = append(cands, topHit{id: append(bleveindex.IndexInternalID(nil), d.ID...), score: g.base})
+		}
+		tfr.Close()
 	}
-	defer ts.Close()
-	idf := math.Sqrt(ts.Weight()) // Bleve's term weight is idf²
-	marks, err := r.TermFieldReader(bg, []byte(ImpactTerm(w.fold, ratio)), fT2, false, false, false)
-	if err != nil {
-		return 0, err
-	}
-	defer marks.Close()
-	if marks.Count() == 0 {
-		return idf, nil
-	}
+	// Followers read along increasing IDs.
+	sort.Slice(cands, func(i, j int) bool { return cands[i].id.Compare(cands[j].id) < 0 })
 	plain := search.SearcherOptions{Score: "none"}
 	var exact, flt *follower
 	if w.marked() {
 		xs, err := searcher.NewTermSearcher(bg, r, ExactPrefix+w.exact, fT2, 1.0, plain)
 		if err != nil {
-			return 0, err
+			return err
 		}
 		defer xs.Close()
 		exact = &follower{s: xs}
@@ -230,54 +302,34 @@ func (ix *Index) scoreImpacts(r bleveindex.IndexReader, w word, filter query.Que
 	if filter != nil {
 		fs, err := filter.Searcher(bg, r, ix.bi.Mapping(), plain)
 		if err != nil {
-			return 0, err
+			return err
 		}
 		defer fs.Close()
 		flt = &follower{s: fs}
 	}
 	ctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(16, 0), IndexReader: r}
-	var td bleveindex.TermFieldDoc
-	for {
-		d, err := marks.Next(&td)
-		if err != nil {
-			return 0, err
-		}
-		if d == nil {
-			return idf, nil
-		}
+	for _, c := range cands {
 		if flt != nil {
-			ok, err := flt.at(ctx, d.ID)
+			ok, err := flt.at(ctx, c.id)
 			if err != nil {
-				return 0, err
+				return err
 			}
 			if !ok {
 				continue
 			}
 		}
-		dm, err := ts.Advance(ctx, d.ID)
-		if err != nil {
-			return 0, err
-		}
-		if dm == nil {
-			return idf, nil
-		}
-		if !dm.IndexInternalID.Equals(d.ID) {
-			ctx.DocumentMatchPool.Put(dm)
-			continue // not in this snapshot's postings (cannot happen)
-		}
-		score := dm.Score
-		ctx.DocumentMatchPool.Put(dm)
 		if exact != nil {
-			ok, err := exact.at(ctx, d.ID)
+			ok, err := exact.at(ctx, c.id)
 			if err != nil {
-				return 0, err
+				return err
 			}
 			if ok {
-				score += exactBoost
+				c.score += exactBoost
 			}
 		}
-		top.add(d.ID, score)
+		top.add(c.id, c.score)
 	}
+	return nil
 }
 
 // follower is a searcher read along increasing IDs: at tells whether it

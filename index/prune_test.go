@@ -53,7 +53,7 @@ func TestPrunedSearchEqualsFull(t *testing.T) {
 			}
 		}
 	}
-	words, phrases := 0, 0
+	words, marked, phrases := 0, 0, 0
 	for _, q := range []string{"các", "cac", "sở", "so", "tài", "chính", "thực", "hiện", "kế", "hoạch", "tỉnh", "ủy", "uỷ", "ban", "nhân", "dân", "triển", "khai", "năm", "đơn", "vị", "và"} {
 		for _, f := range filters {
 			for _, limit := range []int{1, 3, 10} {
@@ -70,6 +70,9 @@ func TestPrunedSearchEqualsFull(t *testing.T) {
 					continue
 				}
 				words++
+				if pq.words[0].marked() {
+					marked++
+				}
 				want, err := ix.searchAll(pq, filter, limit)
 				if err != nil {
 					t.Fatal(err)
@@ -100,8 +103,8 @@ func TestPrunedSearchEqualsFull(t *testing.T) {
 			}
 		}
 	}
-	if words < 50 {
-		t.Errorf("only %d word searches took the shortcut", words)
+	if words < 50 || marked < 25 || words-marked < 10 {
+		t.Errorf("only %d word searches took the shortcut (%d typed with diacritics)", words, marked)
 	}
-	t.Logf("%d word and %d phrase searches compared", words, phrases)
+	t.Logf("%d word (%d with diacritics) and %d phrase searches compared", words, marked, phrases)
 }
