@@ -90,6 +90,30 @@ func (ix *Index) count(r bleveindex.IndexReader, q query.Query, limit uint64) (n
 	}
 }
 
+// counted is the result of count.
+type counted struct {
+	n      uint64
+	capped bool
+	err    error
+}
+
+// countAsync counts q's matches (up to countCap) on a reader of its own,
+// on another core, while the caller looks for the best hits.
+func (ix *Index) countAsync(q query.Query) <-chan counted {
+	ch := make(chan counted, 1)
+	go func() {
+		r, err := ix.reader()
+		if err != nil {
+			ch <- counted{err: err}
+			return
+		}
+		defer r.Close()
+		n, capped, err := ix.count(r, q, countCap)
+		ch <- counted{n, capped, err}
+	}()
+	return ch
+}
+
 // scored is an entry ID with its score.
 type scored struct {
 	id    string
@@ -158,20 +182,38 @@ func (ix *Index) searchWord(w word, filter query.Query, limit int) (*Results, er
 	if err != nil || df < minPrune {
 		return nil, err
 	}
-	total, err := r.DocCount()
+	docs, err := r.DocCount()
 	if err != nil {
 		return nil, err
 	}
-	idf := 1.0 + math.Log(float64(total)/float64(df+1.0)) // Bleve's tf-idf idf (scorer_term.go)
+	idf := 1.0 + math.Log(float64(docs)/float64(df+1.0)) // Bleve's tf-idf idf (scorer_term.go)
 	groups, err := impactGroups(r, w.fold, idf)
 	if err != nil {
 		return nil, err
 	}
+	var total <-chan counted // with a filter, counted meanwhile
+	if filter != nil {
+		// (the channel holds the result: unread, it is left to the GC)
+		total = ix.countAsync(withFilter(termQ(fT, w.fold), filter))
+	}
 	boost := 0.0
+	top := &topK{k: limit}
+	var done map[string]bool // entries scored already (exactFirst)
 	if w.marked() {
 		boost = exactBoost
+		xc, err := postings(r, fT2, ExactPrefix+w.exact)
+		if err != nil {
+			return nil, err
+		}
+		if xc <= exactFirstMax && 4*xc < df {
+			// The word's exact form is rare ("diệu" among "điều"): score
+			// its entries first, then no entry left can have the boost.
+			if done, err = ix.scoreExact(r, w, filter, top); err != nil {
+				return nil, err
+			}
+			boost = 0
+		}
 	}
-	top := &topK{k: limit}
 	full := func() bool { return len(top.hits) == limit }
 	found := false
 	for i := 0; i < len(groups); {
@@ -186,7 +228,7 @@ func (ix *Index) searchWord(w word, filter query.Query, limit int) (*Results, er
 			n += groups[j].count
 			j++
 		}
-		if err := ix.scoreGroups(r, w, filter, groups[i:j], top); err != nil {
+		if err := ix.scoreGroups(r, w, filter, groups[i:j], top, done); err != nil {
 			return nil, err
 		}
 		i = j
@@ -199,13 +241,13 @@ func (ix *Index) searchWord(w word, filter query.Query, limit int) (*Results, er
 		}
 	}
 	out := &Results{Total: df}
-	if filter != nil {
-		n, capped, err := ix.count(r, withFilter(termQ(fT, w.fold), filter), countCap)
-		if err != nil {
-			return nil, err
+	if total != nil {
+		c := <-total
+		if c.err != nil {
+			return nil, c.err
 		}
-		out.Total = n
-		if capped {
+		out.Total = c.n
+		if c.capped {
 			out.Relation = TotalAtLeast
 		}
 	}
@@ -265,7 +307,7 @@ func impactGroups(r bleveindex.IndexReader, fold string, idf float64) ([]impactG
 // scoreGroups reads the entries of some impact groups, keeps those that
 // pass filter, adds the exact boost where the word's exact form is there,
 // and offers them to top.
-func (ix *Index) scoreGroups(r bleveindex.IndexReader, w word, filter query.Query, groups []impactGroup, top *topK) error {
+func (ix *Index) scoreGroups(r bleveindex.IndexReader, w word, filter query.Query, groups []impactGroup, top *topK, done map[string]bool) error {
 	bg := context.Background()
 	var cands []topHit
 	var td bleveindex.TermFieldDoc
@@ -283,6 +325,9 @@ func (ix *Index) scoreGroups(r bleveindex.IndexReader, w word, filter query.Quer
 			if d == nil {
 				break
 			}
+			if done[string(d.ID)] {
+				continue
+			}
 			cands = append(cands, topHit{id: append(bleveindex.IndexInternalID(nil), d.ID...), score: g.base})
 		}
 		tfr.Close()
@@ -291,7 +336,7 @@ func (ix *Index) scoreGroups(r bleveindex.IndexReader, w word, filter query.Quer
 	sort.Slice(cands, func(i, j int) bool { return cands[i].id.Compare(cands[j].id) < 0 })
 	plain := search.SearcherOptions{Score: "none"}
 	var exact, flt *follower
-	if w.marked() {
+	if w.marked() && done == nil {
 		xs, err := searcher.NewTermSearcher(bg, r, ExactPrefix+w.exact, fT2, 1.0, plain)
 		if err != nil {
 			return err
@@ -330,6 +375,67 @@ func (ix *Index) scoreGroups(r bleveindex.IndexReader, w word, filter query.Quer
 		top.add(c.id, c.score)
 	}
 	return nil
+}
+
+// exactFirstMax bounds the entries of a word's exact form scored first.
+const exactFirstMax = 5000
+
+// scoreExact scores the entries holding w's exact form (and passing
+// filter) as wordQuery(w) does, into top, and returns their IDs.
+func (ix *Index) scoreExact(r bleveindex.IndexReader, w word, filter query.Query, top *topK) (map[string]bool, error) {
+	bg := context.Background()
+	ts, err := searcher.NewTermSearcher(bg, r, w.fold, fT, 1.0, search.SearcherOptions{})
+	if err != nil {
+		return nil, err
+	}
+	defer ts.Close()
+	xs, err := r.TermFieldReader(bg, []byte(ExactPrefix+w.exact), fT2, false, false, false)
+	if err != nil {
+		return nil, err
+	}
+	defer xs.Close()
+	var flt *follower
+	if filter != nil {
+		fs, err := filter.Searcher(bg, r, ix.bi.Mapping(), search.SearcherOptions{Score: "none"})
+		if err != nil {
+			return nil, err
+		}
+		defer fs.Close()
+		flt = &follower{s: fs}
+	}
+	ctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(16, 0), IndexReader: r}
+	done := map[string]bool{}
+	var td bleveindex.TermFieldDoc
+	for {
+		d, err := xs.Next(&td)
+		if err != nil {
+			return nil, err
+		}
+		if d == nil {
+			return done, nil
+		}
+		done[string(d.ID)] = true
+		if flt != nil {
+			ok, err := flt.at(ctx, d.ID)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				continue
+			}
+		}
+		dm, err := ts.Advance(ctx, d.ID)
+		if err != nil {
+			return nil, err
+		}
+		if dm == nil {
+			continue
+		}
+		if dm.IndexInternalID.Equals(d.ID) {
+			top.add(d.ID, dm.Score+exactBoost)
+		}
+		ctx.DocumentMatchPool.Put(dm)
+	}
 }
 
 // follower is a searcher read along increasing IDs: at tells whether it
@@ -426,6 +532,10 @@ func (ix *Index) searchPhrase(p []word, filter query.Query, limit int) (*Results
 			classes = []query.Query{bleve.NewConjunctionQuery(req, exactQ(w)), req}
 		}
 	}
+	var total <-chan counted // counted meanwhile unless free
+	if len(pairs) > 1 || filter != nil {
+		total = ix.countAsync(req)
+	}
 	round := limit
 	if check {
 		round = max(2*limit, 20)
@@ -462,10 +572,11 @@ func (ix *Index) searchPhrase(p []word, filter query.Query, limit int) (*Results
 	}
 	// The total: a pair's postings, or the matches counted.
 	capped := false
-	if len(pairs) == 1 && filter == nil {
+	if total == nil {
 		out.Total, err = postings(r, fT2, Bigram(p[0].fold, p[1].fold))
 	} else {
-		out.Total, capped, err = ix.count(r, req, countCap)
+		c := <-total
+		out.Total, capped, err = c.n, c.capped, c.err
 	}
 	if err != nil {
 		return nil, err

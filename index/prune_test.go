@@ -53,8 +53,10 @@ func TestPrunedSearchEqualsFull(t *testing.T) {
 			}
 		}
 	}
-	words, marked, phrases := 0, 0, 0
-	for _, q := range []string{"các", "cac", "sở", "so", "tài", "chính", "thực", "hiện", "kế", "hoạch", "tỉnh", "ủy", "uỷ", "ban", "nhân", "dân", "triển", "khai", "năm", "đơn", "vị", "và"} {
+	words, marked, exactFirst, phrases := 0, 0, 0, 0
+	for _, q := range []string{"các", "cac", "sở", "so", "tài", "chính", "thực", "hiện", "kế", "hoạch", "tỉnh", "ủy", "uỷ", "ban", "nhân", "dân", "triển", "khai", "năm", "đơn", "vị", "và",
+		// exact forms rarer than their folds: scored first (scoreExact)
+		"bán", "tại", "sổ", "chữ", "dẫn", "hòa", "số", "tải", "kê", "bổ"} {
 		for _, f := range filters {
 			for _, limit := range []int{1, 3, 10} {
 				pq := parseQuery(q)
@@ -70,8 +72,15 @@ func TestPrunedSearchEqualsFull(t *testing.T) {
 					continue
 				}
 				words++
-				if pq.words[0].marked() {
+				if w := pq.words[0]; w.marked() {
 					marked++
+					r, _ := ix.reader()
+					df, _ := postings(r, fT, w.fold)
+					xc, _ := postings(r, fT2, ExactPrefix+w.exact)
+					r.Close()
+					if xc <= exactFirstMax && 4*xc < df {
+						exactFirst++
+					}
 				}
 				want, err := ix.searchAll(pq, filter, limit)
 				if err != nil {
@@ -103,8 +112,8 @@ func TestPrunedSearchEqualsFull(t *testing.T) {
 			}
 		}
 	}
-	if words < 50 || marked < 25 || words-marked < 10 {
-		t.Errorf("only %d word searches took the shortcut (%d typed with diacritics)", words, marked)
+	if words < 50 || marked < 25 || words-marked < 10 || exactFirst < 10 {
+		t.Errorf("only %d word searches took the shortcut (%d typed with diacritics, %d of them rarer than their fold)", words, marked, exactFirst)
 	}
-	t.Logf("%d word (%d with diacritics) and %d phrase searches compared", words, marked, phrases)
+	t.Logf("%d word (%d with diacritics, %d rarer than their fold) and %d phrase searches compared", words, marked, exactFirst, phrases)
 }

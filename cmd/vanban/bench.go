@@ -43,6 +43,7 @@ field) and scanned by rg (when installed) as anchors.`,
 			&cli.StringSliceFlag{Name: "source", Usage: "source documents (default: the seed and ../shared/corpus, else testdata)"},
 			&cli.IntFlag{Name: "queries", Value: 200, Usage: "queries per kind"},
 			&cli.BoolFlag{Name: "no-raw", Usage: "skip the raw Bleve anchor"},
+			&cli.BoolFlag{Name: "queries-only", Usage: "only time the queries, on the index an earlier run left in --dir"},
 		},
 		Action: benchAction,
 	})
@@ -90,42 +91,52 @@ func benchAction(c *cli.Context) error {
 		return err
 	}
 	docsDir := filepath.Join(dir, "docs")
-	os.RemoveAll(docsDir)
-	fmt.Fprintf(w, "corpus: %d decisions from %d paragraphs of %s\n", n, len(pool.Paras), strings.Join(sources, ", "))
-	total, err := pool.Generate(docsDir, n)
-	if err != nil {
-		return err
-	}
-	mb := float64(total) / 1e6
-	fmt.Fprintf(w, "        %.1f MB of text in %s\n", mb, docsDir)
-
-	// vanban
 	ixDir := filepath.Join(dir, "vanban-index")
-	os.RemoveAll(ixDir)
-	runtime.GC()
-	t0, c0 := time.Now(), cpuTime()
-	ix, err := index.Open(ixDir, index.Options{Create: true})
-	if err != nil {
-		return err
+	reuse := c.Bool("queries-only")
+	if reuse && (c.String("dir") == "" || !index.Exists(ixDir)) {
+		return usageError(c, "--queries-only needs --dir DIR holding the corpus and index of an earlier run")
 	}
-	sum, err := ix.Update([]string{docsDir}, index.UpdateOptions{})
-	if err != nil {
-		return err
-	}
-	if err := ix.Close(); err != nil {
-		return err
-	}
-	el, cpu := time.Since(t0), cpuTime()-c0
-	hwm := vmHWM()
-	size := dirSize(ixDir)
-	ourMBs := mb / el.Seconds()
-	fmt.Fprintf(w, "\nindexing (vanban: parse + exact, folded and pair fields, tasks)\n")
-	fmt.Fprintf(w, "  %d docs in %.1fs: %.2f MB/s, %.0f docs/s (failed %d)\n", sum.Indexed, el.Seconds(), ourMBs, float64(sum.Indexed)/el.Seconds(), sum.Failed)
-	fmt.Fprintf(w, "  CPU %.1fs (%.2f cores busy)\n", cpu.Seconds(), cpu.Seconds()/el.Seconds())
-	fmt.Fprintf(w, "  index size %.1f MB = %.2f× the text\n", float64(size)/1e6, float64(size)/float64(total))
-	fmt.Fprintf(w, "  peak RSS (VmHWM) %.0f MB\n", float64(hwm)/1e6)
+	var mb, ourMBs float64
+	var total, size int64
+	if !reuse {
+		os.RemoveAll(docsDir)
+		fmt.Fprintf(w, "corpus: %d decisions from %d paragraphs of %s\n", n, len(pool.Paras), strings.Join(sources, ", "))
+		total, err = pool.Generate(docsDir, n)
+		if err != nil {
+			return err
+		}
+		mb = float64(total) / 1e6
+		fmt.Fprintf(w, "        %.1f MB of text in %s\n", mb, docsDir)
 
-	ix, err = index.Open(ixDir, index.Options{ReadOnly: true})
+		// vanban
+		os.RemoveAll(ixDir)
+		runtime.GC()
+		t0, c0 := time.Now(), cpuTime()
+		ixw, err := index.Open(ixDir, index.Options{Create: true})
+		if err != nil {
+			return err
+		}
+		sum, err := ixw.Update([]string{docsDir}, index.UpdateOptions{})
+		if err != nil {
+			return err
+		}
+		if err := ixw.Close(); err != nil {
+			return err
+		}
+		el, cpu := time.Since(t0), cpuTime()-c0
+		hwm := vmHWM()
+		size = dirSize(ixDir)
+		ourMBs = mb / el.Seconds()
+		fmt.Fprintf(w, "\nindexing (vanban: parse + exact, folded and pair fields, tasks)\n")
+		fmt.Fprintf(w, "  %d docs in %.1fs: %.2f MB/s, %.0f docs/s (failed %d)\n", sum.Indexed, el.Seconds(), ourMBs, float64(sum.Indexed)/el.Seconds(), sum.Failed)
+		fmt.Fprintf(w, "  CPU %.1fs (%.2f cores busy)\n", cpu.Seconds(), cpu.Seconds()/el.Seconds())
+		fmt.Fprintf(w, "  index size %.1f MB = %.2f× the text\n", float64(size)/1e6, float64(size)/float64(total))
+		fmt.Fprintf(w, "  peak RSS (VmHWM) %.0f MB\n", float64(hwm)/1e6)
+	} else {
+		fmt.Fprintf(w, "queries only, on the corpus and index in %s\n", dir)
+	}
+
+	ix, err := index.Open(ixDir, index.Options{ReadOnly: true})
 	if err != nil {
 		return err
 	}
@@ -188,6 +199,9 @@ func benchAction(c *cli.Context) error {
 		return err
 	}
 
+	if reuse {
+		return nil
+	}
 	// rg
 	fmt.Fprintf(w, "\nanchors\n")
 	ex := extractOnly(docsDir)
