@@ -198,20 +198,26 @@ func (ix *Index) searchWord(w word, filter query.Query, limit int) (*Results, er
 	}
 	boost := 0.0
 	top := &topK{k: limit}
-	var done map[string]bool // entries scored already (exactFirst)
+	var exact map[string]bool // the entries with the word's exact form, when few
+	scoredExact := false      // and they are scored already
 	if w.marked() {
 		boost = exactBoost
 		xc, err := postings(r, fT2, ExactPrefix+w.exact)
 		if err != nil {
 			return nil, err
 		}
-		if xc <= exactFirstMax && 4*xc < df {
-			// The word's exact form is rare ("diệu" among "điều"): score
-			// its entries first, then no entry left can have the boost.
-			if done, err = ix.scoreExact(r, w, filter, top); err != nil {
+		switch {
+		case xc <= exactScoreMax:
+			// Few: scored through the word's postings first; then no
+			// entry left has the boost.
+			if exact, err = ix.scoreExact(r, w, filter, top); err != nil {
 				return nil, err
 			}
-			boost = 0
+			boost, scoredExact = 0, true
+		case xc <= exactSetMax:
+			if exact, err = entriesOf(r, ExactPrefix+w.exact); err != nil {
+				return nil, err
+			}
 		}
 	}
 	full := func() bool { return len(top.hits) == limit }
@@ -228,7 +234,7 @@ func (ix *Index) searchWord(w word, filter query.Query, limit int) (*Results, er
 			n += groups[j].count
 			j++
 		}
-		if err := ix.scoreGroups(r, w, filter, groups[i:j], top, done); err != nil {
+		if err := ix.scoreGroups(r, w, filter, groups[i:j], top, exact, scoredExact); err != nil {
 			return nil, err
 		}
 		i = j
@@ -307,7 +313,7 @@ func impactGroups(r bleveindex.IndexReader, fold string, idf float64) ([]impactG
 // scoreGroups reads the entries of some impact groups, keeps those that
 // pass filter, adds the exact boost where the word's exact form is there,
 // and offers them to top.
-func (ix *Index) scoreGroups(r bleveindex.IndexReader, w word, filter query.Query, groups []impactGroup, top *topK, done map[string]bool) error {
+func (ix *Index) scoreGroups(r bleveindex.IndexReader, w word, filter query.Query, groups []impactGroup, top *topK, exactSet map[string]bool, scoredExact bool) error {
 	bg := context.Background()
 	var cands []topHit
 	var td bleveindex.TermFieldDoc
@@ -325,10 +331,14 @@ func (ix *Index) scoreGroups(r bleveindex.IndexReader, w word, filter query.Quer
 			if d == nil {
 				break
 			}
-			if done[string(d.ID)] {
-				continue
+			c := topHit{id: append(bleveindex.IndexInternalID(nil), d.ID...), score: g.base}
+			if exactSet[string(d.ID)] {
+				if scoredExact {
+					continue
+				}
+				c.score += exactBoost
 			}
-			cands = append(cands, topHit{id: append(bleveindex.IndexInternalID(nil), d.ID...), score: g.base})
+			cands = append(cands, c)
 		}
 		tfr.Close()
 	}
@@ -336,7 +346,7 @@ func (ix *Index) scoreGroups(r bleveindex.IndexReader, w word, filter query.Quer
 	sort.Slice(cands, func(i, j int) bool { return cands[i].id.Compare(cands[j].id) < 0 })
 	plain := search.SearcherOptions{Score: "none"}
 	var exact, flt *follower
-	if w.marked() && done == nil {
+	if w.marked() && exactSet == nil {
 		xs, err := searcher.NewTermSearcher(bg, r, ExactPrefix+w.exact, fT2, 1.0, plain)
 		if err != nil {
 			return err
@@ -377,8 +387,34 @@ func (ix *Index) scoreGroups(r bleveindex.IndexReader, w word, filter query.Quer
 	return nil
 }
 
-// exactFirstMax bounds the entries of a word's exact form scored first.
-const exactFirstMax = 5000
+// A word's exact form in at most exactScoreMax entries ("diệu", rare,
+// among "điều") has them scored first, through the word's postings; in at
+// most exactSetMax, they are read into a set that the impact entries are
+// looked up in; a commoner one is followed along each round's entries.
+var exactScoreMax uint64 = 1000
+
+var exactSetMax uint64 = 8000
+
+// entriesOf reads the entries holding a term of t2.
+func entriesOf(r bleveindex.IndexReader, term string) (map[string]bool, error) {
+	tfr, err := r.TermFieldReader(context.Background(), []byte(term), fT2, false, false, false)
+	if err != nil {
+		return nil, err
+	}
+	defer tfr.Close()
+	out := make(map[string]bool, tfr.Count())
+	var td bleveindex.TermFieldDoc
+	for {
+		d, err := tfr.Next(&td)
+		if err != nil {
+			return nil, err
+		}
+		if d == nil {
+			return out, nil
+		}
+		out[string(d.ID)] = true
+	}
+}
 
 // scoreExact scores the entries holding w's exact form (and passing
 // filter) as wordQuery(w) does, into top, and returns their IDs.

@@ -53,40 +53,41 @@ func TestPrunedSearchEqualsFull(t *testing.T) {
 			}
 		}
 	}
-	words, marked, exactFirst, phrases := 0, 0, 0, 0
-	for _, q := range []string{"các", "cac", "sở", "so", "tài", "chính", "thực", "hiện", "kế", "hoạch", "tỉnh", "ủy", "uỷ", "ban", "nhân", "dân", "triển", "khai", "năm", "đơn", "vị", "và",
-		// exact forms rarer than their folds: scored first (scoreExact)
-		"bán", "tại", "sổ", "chữ", "dẫn", "hòa", "số", "tải", "kê", "bổ"} {
-		for _, f := range filters {
-			for _, limit := range []int{1, 3, 10} {
-				pq := parseQuery(q)
-				filter, err := f.filterQuery()
-				if err != nil {
-					t.Fatal(err)
-				}
-				got, err := ix.searchWord(pq.words[0], filter, limit)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if got == nil {
-					continue
-				}
-				words++
-				if w := pq.words[0]; w.marked() {
-					marked++
-					r, _ := ix.reader()
-					df, _ := postings(r, fT, w.fold)
-					xc, _ := postings(r, fT2, ExactPrefix+w.exact)
-					r.Close()
-					if xc <= exactFirstMax && 4*xc < df {
-						exactFirst++
+	words, marked, phrases := 0, 0, 0
+	// The three ways of the exact boost: scored first, a set, followed.
+	modes := []struct{ score, set uint64 }{{exactScoreMax, exactSetMax}, {0, exactSetMax}, {0, 0}}
+	byMode := make([]int, len(modes)) // words typed with diacritics
+	defer func(m struct{ score, set uint64 }) { exactScoreMax, exactSetMax = m.score, m.set }(modes[0])
+	for mi, mode := range modes {
+		exactScoreMax, exactSetMax = mode.score, mode.set
+		for _, q := range []string{"các", "cac", "sở", "so", "tài", "chính", "thực", "hiện", "kế", "hoạch", "tỉnh", "ủy", "uỷ", "ban", "nhân", "dân", "triển", "khai", "năm", "đơn", "vị", "và",
+			// exact forms rarer than their folds
+			"bán", "tại", "sổ", "chữ", "dẫn", "hòa", "số", "tải", "kê", "bổ"} {
+			for _, f := range filters {
+				for _, limit := range []int{1, 3, 10} {
+					pq := parseQuery(q)
+					filter, err := f.filterQuery()
+					if err != nil {
+						t.Fatal(err)
 					}
+					got, err := ix.searchWord(pq.words[0], filter, limit)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if got == nil {
+						continue
+					}
+					words++
+					if w := pq.words[0]; w.marked() {
+						marked++
+						byMode[mi]++
+					}
+					want, err := ix.searchAll(pq, filter, limit)
+					if err != nil {
+						t.Fatal(err)
+					}
+					same(q, got, want)
 				}
-				want, err := ix.searchAll(pq, filter, limit)
-				if err != nil {
-					t.Fatal(err)
-				}
-				same(q, got, want)
 			}
 		}
 	}
@@ -112,8 +113,8 @@ func TestPrunedSearchEqualsFull(t *testing.T) {
 			}
 		}
 	}
-	if words < 50 || marked < 25 || words-marked < 10 || exactFirst < 10 {
-		t.Errorf("only %d word searches took the shortcut (%d typed with diacritics, %d of them rarer than their fold)", words, marked, exactFirst)
+	if words < 150 || byMode[0] < 25 || byMode[1] < 25 || byMode[2] < 25 || words-marked < 30 {
+		t.Errorf("only %d word searches took the shortcut (typed with diacritics: %v scored first, in a set, followed)", words, byMode)
 	}
-	t.Logf("%d word (%d with diacritics, %d rarer than their fold) and %d phrase searches compared", words, marked, exactFirst, phrases)
+	t.Logf("%d word searches (typed with diacritics: %v scored first, in a set, followed) and %d phrase searches compared", words, byMode, phrases)
 }
