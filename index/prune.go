@@ -246,7 +246,18 @@ func (ix *Index) searchWord(w word, filter query.Query, limit int) (*Results, er
 			return nil, nil
 		}
 	}
+	var cands []scoredMeta
+	for _, h := range top.hits {
+		id, err := r.ExternalID(h.id)
+		if err != nil {
+			return nil, err
+		}
+		cands = append(cands, scoredMeta{scored: scored{id: id, score: h.score}})
+	}
 	out := &Results{Total: df}
+	if out.Hits, _, err = ix.makeHits(cands, parsedQuery{words: []word{w}}, false, limit); err != nil {
+		return nil, err
+	}
 	if total != nil {
 		c := <-total
 		if c.err != nil {
@@ -257,16 +268,7 @@ func (ix *Index) searchWord(w word, filter query.Query, limit int) (*Results, er
 			out.Relation = TotalAtLeast
 		}
 	}
-	var cands []scoredMeta
-	for _, h := range top.hits {
-		id, err := r.ExternalID(h.id)
-		if err != nil {
-			return nil, err
-		}
-		cands = append(cands, scoredMeta{scored: scored{id: id, score: h.score}})
-	}
-	out.Hits, _, err = ix.makeHits(cands, parsedQuery{words: []word{w}}, false, limit)
-	return out, err
+	return out, nil
 }
 
 // impactRound is about how many impact entries are read at a time.
