@@ -3,6 +3,7 @@ package agency
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/vanban/vanban/parser/vntext"
 )
@@ -94,10 +95,37 @@ func init() {
 	}
 }
 
+// keyMemo remembers recent keys: the scanner asks for the key of every
+// window of words that may name an agency, and the same windows come back
+// in every clause and every document. Bounded: cleared when full.
+var keyMemo struct {
+	sync.Mutex
+	m map[string]string
+}
+
+const keyMemoSize = 1 << 16
+
 // key is the matching form of an agency name: folded, abbreviations
 // expanded, "&" read as "và", dashes and spaces squeezed, a leading "các"
 // and a trailing "tỉnh …" of provincial departments dropped.
 func key(name string) string {
+	keyMemo.Lock()
+	k, ok := keyMemo.m[name]
+	keyMemo.Unlock()
+	if ok {
+		return k
+	}
+	k = computeKey(name)
+	keyMemo.Lock()
+	if keyMemo.m == nil || len(keyMemo.m) >= keyMemoSize {
+		keyMemo.m = make(map[string]string, keyMemoSize/4)
+	}
+	keyMemo.m[strings.Clone(name)] = k
+	keyMemo.Unlock()
+	return k
+}
+
+func computeKey(name string) string {
 	k := vntext.Key(name)
 	if k == "" {
 		return ""
