@@ -220,6 +220,7 @@ func (ix *Index) searchWord(w word, filter query.Query, limit int) (*Results, er
 			}
 		}
 	}
+	round := uint64(impactRound)
 	full := func() bool { return len(top.hits) == limit }
 	found := false
 	for i := 0; i < len(groups); {
@@ -230,10 +231,11 @@ func (ix *Index) searchWord(w word, filter query.Query, limit int) (*Results, er
 			break
 		}
 		j, n := i, uint64(0)
-		for j < len(groups) && (j == i || n+groups[j].count <= impactRound) {
+		for j < len(groups) && (j == i || n+groups[j].count <= round) {
 			n += groups[j].count
 			j++
 		}
+		round *= 2 // each round builds its filter and followers anew
 		if err := ix.scoreGroups(r, w, filter, groups[i:j], top, exact, scoredExact); err != nil {
 			return nil, err
 		}
@@ -241,7 +243,10 @@ func (ix *Index) searchWord(w word, filter query.Query, limit int) (*Results, er
 	}
 	if !found {
 		// Every impact entry is read; the others score below this bound.
-		bound := idf/math.Sqrt(ImpactRatio)*(1+1e-6) + boost // float32 norms
+		// A text without an impact term has 16·f ≤ n−1, so √f·norm is at
+		// most √(1/16 − 1/(16n)): below 1/4 by far more than the float32
+		// rounding of the norm (relative 6e-8) for any f under 500,000.
+		bound := idf/math.Sqrt(ImpactRatio) + boost
 		if !full() || top.hits[limit-1].score < bound {
 			return nil, nil
 		}
@@ -271,7 +276,8 @@ func (ix *Index) searchWord(w word, filter query.Query, limit int) (*Results, er
 	return out, nil
 }
 
-// impactRound is about how many impact entries are read at a time.
+// impactRound is about how many impact entries the first round reads;
+// each next round reads twice as many.
 const impactRound = 512
 
 // impactGroup is the entries where a word occurs f times in n words,
