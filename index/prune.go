@@ -1,8 +1,11 @@
 package index
 
 import (
+	"cmp"
 	"context"
+	"encoding/binary"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -198,26 +201,19 @@ func (ix *Index) searchWord(w word, filter query.Query, limit int) (*Results, er
 	}
 	boost := 0.0
 	top := &topK{k: limit}
-	var exact map[string]bool // the entries with the word's exact form, when few
-	scoredExact := false      // and they are scored already
+	var exact *idSet // the entries with the word's exact form, when few
+	var seen *idSet  // those of them read among the impact entries
 	if w.marked() {
 		boost = exactBoost
 		xc, err := postings(r, fT2, ExactPrefix+w.exact)
 		if err != nil {
 			return nil, err
 		}
-		switch {
-		case xc <= exactScoreMax:
-			// Few: scored through the word's postings first; then no
-			// entry left has the boost.
-			if exact, err = ix.scoreExact(r, w, filter, top); err != nil {
-				return nil, err
-			}
-			boost, scoredExact = 0, true
-		case xc <= exactSetMax:
+		if xc <= exactSetMax {
 			if exact, err = entriesOf(r, ExactPrefix+w.exact); err != nil {
 				return nil, err
 			}
+			seen = newIDSet(0)
 		}
 	}
 	round := uint64(impactRound)
@@ -235,8 +231,10 @@ func (ix *Index) searchWord(w word, filter query.Query, limit int) (*Results, er
 			n += groups[j].count
 			j++
 		}
-		round *= 2 // each round builds its filter and followers anew
-		if err := ix.scoreGroups(r, w, filter, groups[i:j], top, exact, scoredExact); err != nil {
+		if filter != nil {
+			round *= 2 // each round builds the filter anew
+		}
+		if err := ix.scoreGroups(r, w, filter, groups[i:j], top, exact, seen); err != nil {
 			return nil, err
 		}
 		i = j
@@ -247,6 +245,15 @@ func (ix *Index) searchWord(w word, filter query.Query, limit int) (*Results, er
 		// most √(1/16 − 1/(16n)): below 1/4 by far more than the float32
 		// rounding of the norm (relative 6e-8) for any f under 500,000.
 		bound := idf/math.Sqrt(ImpactRatio) + boost
+		if exact != nil && (!full() || top.hits[limit-1].score < bound) {
+			// The exact form is rare among the impact entries ("diệu"
+			// among "điều"): score its other entries through the word's
+			// postings; then no entry left has the boost.
+			if err := ix.scoreExact(r, w, filter, top, seen); err != nil {
+				return nil, err
+			}
+			bound -= boost
+		}
 		if !full() || top.hits[limit-1].score < bound {
 			return nil, nil
 		}
@@ -321,7 +328,7 @@ func impactGroups(r bleveindex.IndexReader, fold string, idf float64) ([]impactG
 // scoreGroups reads the entries of some impact groups, keeps those that
 // pass filter, adds the exact boost where the word's exact form is there,
 // and offers them to top.
-func (ix *Index) scoreGroups(r bleveindex.IndexReader, w word, filter query.Query, groups []impactGroup, top *topK, exactSet map[string]bool, scoredExact bool) error {
+func (ix *Index) scoreGroups(r bleveindex.IndexReader, w word, filter query.Query, groups []impactGroup, top *topK, exactSet, seen *idSet) error {
 	bg := context.Background()
 	var cands []topHit
 	var td bleveindex.TermFieldDoc
@@ -340,18 +347,18 @@ func (ix *Index) scoreGroups(r bleveindex.IndexReader, w word, filter query.Quer
 				break
 			}
 			c := topHit{id: append(bleveindex.IndexInternalID(nil), d.ID...), score: g.base}
-			if exactSet[string(d.ID)] {
-				if scoredExact {
-					continue
-				}
+			if exactSet.has(d.ID) {
 				c.score += exactBoost
+				seen.add(d.ID)
 			}
 			cands = append(cands, c)
 		}
 		tfr.Close()
 	}
 	// Followers read along increasing IDs.
-	sort.Slice(cands, func(i, j int) bool { return cands[i].id.Compare(cands[j].id) < 0 })
+	if filter != nil || (w.marked() && exactSet == nil) {
+		sortByID(cands)
+	}
 	plain := search.SearcherOptions{Score: "none"}
 	var exact, flt *follower
 	if w.marked() && exactSet == nil {
@@ -395,22 +402,20 @@ func (ix *Index) scoreGroups(r bleveindex.IndexReader, w word, filter query.Quer
 	return nil
 }
 
-// A word's exact form in at most exactScoreMax entries ("diệu", rare,
-// among "điều") has them scored first, through the word's postings; in at
-// most exactSetMax, they are read into a set that the impact entries are
-// looked up in; a commoner one is followed along each round's entries.
-var exactScoreMax uint64 = 1000
-
+// A word's exact form in at most exactSetMax entries has them read into
+// a set that the impact entries are looked up in (and the others scored
+// through the word's postings when the impact entries do not settle the
+// search); a commoner one is followed along each round's entries.
 var exactSetMax uint64 = 8000
 
 // entriesOf reads the entries holding a term of t2.
-func entriesOf(r bleveindex.IndexReader, term string) (map[string]bool, error) {
+func entriesOf(r bleveindex.IndexReader, term string) (*idSet, error) {
 	tfr, err := r.TermFieldReader(context.Background(), []byte(term), fT2, false, false, false)
 	if err != nil {
 		return nil, err
 	}
 	defer tfr.Close()
-	out := make(map[string]bool, tfr.Count())
+	out := newIDSet(int(tfr.Count()))
 	var td bleveindex.TermFieldDoc
 	for {
 		d, err := tfr.Next(&td)
@@ -420,49 +425,50 @@ func entriesOf(r bleveindex.IndexReader, term string) (map[string]bool, error) {
 		if d == nil {
 			return out, nil
 		}
-		out[string(d.ID)] = true
+		out.add(d.ID)
 	}
 }
 
 // scoreExact scores the entries holding w's exact form (and passing
-// filter) as wordQuery(w) does, into top, and returns their IDs.
-func (ix *Index) scoreExact(r bleveindex.IndexReader, w word, filter query.Query, top *topK) (map[string]bool, error) {
+// filter), but those in skip, as wordQuery(w) does, into top.
+func (ix *Index) scoreExact(r bleveindex.IndexReader, w word, filter query.Query, top *topK, skip *idSet) error {
 	bg := context.Background()
 	ts, err := searcher.NewTermSearcher(bg, r, w.fold, fT, 1.0, search.SearcherOptions{})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer ts.Close()
 	xs, err := r.TermFieldReader(bg, []byte(ExactPrefix+w.exact), fT2, false, false, false)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer xs.Close()
 	var flt *follower
 	if filter != nil {
 		fs, err := filter.Searcher(bg, r, ix.bi.Mapping(), search.SearcherOptions{Score: "none"})
 		if err != nil {
-			return nil, err
+			return err
 		}
 		defer fs.Close()
 		flt = &follower{s: fs}
 	}
 	ctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(16, 0), IndexReader: r}
-	done := map[string]bool{}
 	var td bleveindex.TermFieldDoc
 	for {
 		d, err := xs.Next(&td)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if d == nil {
-			return done, nil
+			return nil
 		}
-		done[string(d.ID)] = true
+		if skip.has(d.ID) {
+			continue
+		}
 		if flt != nil {
 			ok, err := flt.at(ctx, d.ID)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			if !ok {
 				continue
@@ -470,7 +476,7 @@ func (ix *Index) scoreExact(r bleveindex.IndexReader, w word, filter query.Query
 		}
 		dm, err := ts.Advance(ctx, d.ID)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if dm == nil {
 			continue
@@ -480,6 +486,50 @@ func (ix *Index) scoreExact(r bleveindex.IndexReader, w word, filter query.Query
 		}
 		ctx.DocumentMatchPool.Put(dm)
 	}
+}
+
+// sortByID sorts hits in index order. Scorch's internal IDs are 8-byte
+// big-endian numbers: sorted as such, without comparing bytes.
+func sortByID(hs []topHit) {
+	for _, h := range hs {
+		if len(h.id) != 8 {
+			sort.Slice(hs, func(i, j int) bool { return hs[i].id.Compare(hs[j].id) < 0 })
+			return
+		}
+	}
+	slices.SortFunc(hs, func(a, b topHit) int {
+		return cmp.Compare(binary.BigEndian.Uint64(a.id), binary.BigEndian.Uint64(b.id))
+	})
+}
+
+// idSet is a set of internal IDs. Scorch's IDs are 8-byte numbers, kept
+// as such; any other is kept as a string.
+type idSet struct {
+	n map[uint64]bool
+	s map[string]bool
+}
+
+func newIDSet(size int) *idSet { return &idSet{n: make(map[uint64]bool, size)} }
+
+func (s *idSet) has(id bleveindex.IndexInternalID) bool {
+	if s == nil {
+		return false
+	}
+	if len(id) == 8 {
+		return s.n[binary.BigEndian.Uint64(id)]
+	}
+	return s.s[string(id)]
+}
+
+func (s *idSet) add(id bleveindex.IndexInternalID) {
+	if len(id) == 8 {
+		s.n[binary.BigEndian.Uint64(id)] = true
+		return
+	}
+	if s.s == nil {
+		s.s = map[string]bool{}
+	}
+	s.s[string(id)] = true
 }
 
 // follower is a searcher read along increasing IDs: at tells whether it
