@@ -147,17 +147,18 @@ var (
 		key  string // the trigger word: the pattern runs only where it occurs
 		re   *regexp.Regexp
 		kind string
+		at   *regexp.Regexp // re anchored at the start (init)
 	}{
-		{"chậm", regexp.MustCompile(`(?i)chậm\s+nhất(?:\s+là)?(?:\s+(?:trong|vào|đến|trước))?\s+(?:` + reAnyDate + `|` + reNoYear + `)`), NoLaterThan},
-		{"muộn", regexp.MustCompile(`(?i)muộn\s+nhất(?:\s+là)?(?:\s+(?:trong|vào|đến|trước))?\s+(?:` + reAnyDate + `|` + reNoYear + `)`), NoLaterThan},
-		{"hết", regexp.MustCompile(`(?i)đến\s+hết\s+(?:niên\s+độ\s+ngân\s+sách\s+|năm\s+ngân\s+sách\s+)?` + reAnyDate), By},
-		{"trước", regexp.MustCompile(`(?i)trước\s+(?:` + reDayLong + `|` + reDay + `|` + reMonth + `|` + reQuarter + `|` + reYear + `|` + reNoYear + `)`), Before},
-		{"trong", regexp.MustCompile(`(?i)(?:ngay\s+)?trong\s+(?:` + reMonth + `|` + reQuarter + `|` + reNoYear + `)`), ""},
-		{"vào", regexp.MustCompile(`(?i)vào\s+(?:` + reDayLong + `|ngày\s+` + reDay + `|` + reMonth + `|` + reQuarter + `)`), By},
-		{"hạn", regexp.MustCompile(`(?i)(?:thời\s+hạn|hạn\s+cuối|hạn\s+chót)(?:\s+(?:hoàn\s+thành|thực\s+hiện|nộp|gửi|báo\s+cáo)(?:\s+hồ\s+sơ|\s+báo\s+cáo)?)?(?:\s+là|\s*:)?\s+(?:` + reDayLong + `|` + reDay + `|` + reMonth + `|` + reQuarter + `)`), By},
-		{"đến", regexp.MustCompile(`(?i)đến\s+(?:` + reDayLong + `|ngày\s+` + reDay + `)`), Until},
+		{"chậm", regexp.MustCompile(`(?i)chậm\s+nhất(?:\s+là)?(?:\s+(?:trong|vào|đến|trước))?\s+(?:` + reAnyDate + `|` + reNoYear + `)`), NoLaterThan, nil},
+		{"muộn", regexp.MustCompile(`(?i)muộn\s+nhất(?:\s+là)?(?:\s+(?:trong|vào|đến|trước))?\s+(?:` + reAnyDate + `|` + reNoYear + `)`), NoLaterThan, nil},
+		{"hết", regexp.MustCompile(`(?i)đến\s+hết\s+(?:niên\s+độ\s+ngân\s+sách\s+|năm\s+ngân\s+sách\s+)?` + reAnyDate), By, nil},
+		{"trước", regexp.MustCompile(`(?i)trước\s+(?:` + reDayLong + `|` + reDay + `|` + reMonth + `|` + reQuarter + `|` + reYear + `|` + reNoYear + `)`), Before, nil},
+		{"trong", regexp.MustCompile(`(?i)(?:ngay\s+)?trong\s+(?:` + reMonth + `|` + reQuarter + `|` + reNoYear + `)`), "", nil},
+		{"vào", regexp.MustCompile(`(?i)vào\s+(?:` + reDayLong + `|ngày\s+` + reDay + `|` + reMonth + `|` + reQuarter + `)`), By, nil},
+		{"hạn", regexp.MustCompile(`(?i)(?:thời\s+hạn|hạn\s+cuối|hạn\s+chót)(?:\s+(?:hoàn\s+thành|thực\s+hiện|nộp|gửi|báo\s+cáo)(?:\s+hồ\s+sơ|\s+báo\s+cáo)?)?(?:\s+là|\s*:)?\s+(?:` + reDayLong + `|` + reDay + `|` + reMonth + `|` + reQuarter + `)`), By, nil},
+		{"đến", regexp.MustCompile(`(?i)đến\s+(?:` + reDayLong + `|ngày\s+` + reDay + `)`), Until, nil},
 		// "Thời gian hoàn thành: Quý III/2024", "Thời gian thực hiện: năm 2024", "thời gian: tháng 6/2024"
-		{"thời gian", regexp.MustCompile(`(?i)thời\s+gian(?:\s+(?:hoàn\s+thành|thực\s+hiện)\s*:?|\s*:)\s*(?:` + reDayLong + `|ngày\s+` + reDay + `|` + reMonth + `|` + reQuarter + `|` + reYear + `)`), ""},
+		{"thời gian", regexp.MustCompile(`(?i)thời\s+gian(?:\s+(?:hoàn\s+thành|thực\s+hiện)\s*:?|\s*:)\s*(?:` + reDayLong + `|ngày\s+` + reDay + `|` + reMonth + `|` + reQuarter + `|` + reYear + `)`), "", nil},
 	}
 
 	// Effective dates.
@@ -183,6 +184,73 @@ var (
 	}
 )
 
+func init() {
+	for i := range prose {
+		prose[i].at = regexp.MustCompile(`^(?:` + prose[i].re.String() + `)`)
+	}
+}
+
+// proseMatches is re.FindAllStringSubmatchIndex(flat, -1) for a prose
+// pattern, found by trying re anchored (at) only where a match can start.
+// Every match of a prose pattern holds the first word of its key, with at
+// most one word before it ("ngay trong", "thời hạn", "đến hết"), so it
+// starts within the two words before an occurrence of that word: trying
+// those places in order, from the end of the last match, finds the same
+// matches as scanning every place of the paragraph with (?i), which Go's
+// regexp cannot skip through. lower is strings.ToLower(flat); when its
+// bytes do not line up with flat's, the scan is done in full.
+func proseMatches(re, at *regexp.Regexp, key, flat, lower string) [][]int {
+	first, _, _ := strings.Cut(key, " ")
+	if len(lower) != len(flat) {
+		return re.FindAllStringSubmatchIndex(flat, -1)
+	}
+	var out [][]int
+	pos := 0 // end of the last match
+	for from := 0; from < len(lower); {
+		k := strings.Index(lower[from:], first)
+		if k < 0 {
+			break
+		}
+		k += from
+		from = k + len(first)
+		if !strings.EqualFold(flat[k:k+len(first)], first) {
+			return re.FindAllStringSubmatchIndex(flat, -1)
+		}
+		for q := max(pos, wordsBack(flat, k, 2)); q <= k; {
+			if m := at.FindStringSubmatchIndex(flat[q:]); m != nil {
+				for i := range m {
+					if m[i] >= 0 {
+						m[i] += q
+					}
+				}
+				out = append(out, m)
+				pos = m[1]
+				from = max(from, pos)
+				break
+			}
+			_, n := utf8.DecodeRuneInString(flat[q:])
+			q += max(n, 1)
+		}
+	}
+	return out
+}
+
+// wordsBack is the start of the n-th run of non-space bytes before k
+// (spaces as the regexp's \s: tab, newline, form feed, return, space).
+func wordsBack(s string, k, n int) int {
+	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+	i := k
+	for ; n > 0; n-- {
+		for i > 0 && isSpace(s[i-1]) {
+			i--
+		}
+		for i > 0 && !isSpace(s[i-1]) {
+			i--
+		}
+	}
+	return i
+}
+
 // Scan finds the deadlines and effective dates of one paragraph of prose.
 // Line breaks inside text count as spaces.
 func Scan(text string, ctx Context) []Found {
@@ -196,8 +264,9 @@ func Scan(text string, ctx Context) []Found {
 		}
 		return false
 	}
+	lower := strings.ToLower(flat)
 	for _, re := range effective {
-		if !strings.Contains(strings.ToLower(flat), "từ") {
+		if !strings.Contains(lower, "từ") {
 			break
 		}
 		for _, m := range re.FindAllStringSubmatchIndex(flat, -1) {
@@ -212,19 +281,19 @@ func Scan(text string, ctx Context) []Found {
 			out = append(out, Found{Start: s, End: e, Text: strings.TrimSpace(flat[s:e]), Date: date, Kind: From, What: what(flat, s, e)})
 		}
 	}
-	if ctx.Date.Year() > 1 {
+	if ctx.Date.Year() > 1 && strings.Contains(lower, "hiệu") && strings.Contains(lower, "ký") {
+		// (every match holds both words)
 		for _, m := range effectiveSigning.FindAllStringIndex(flat, -1) {
 			d := ctx.Date.Format("2006-01-02")
 			out = append(out, Found{Start: m[0], End: m[1], Text: flat[m[0]:m[1]], Date: &d, Kind: From, What: what(flat, m[0], m[1])})
 		}
 	}
-	lower := strings.ToLower(flat)
 	hasDigit := strings.ContainsAny(flat, "0123456789") || strings.Contains(lower, "quý ") // "trong quý IV"
 	for _, p := range prose {
 		if !hasDigit || !strings.Contains(lower, p.key) {
 			continue
 		}
-		for _, m := range p.re.FindAllStringSubmatchIndex(flat, -1) {
+		for _, m := range proseMatches(p.re, p.at, p.key, flat, lower) {
 			s, e := m[0], m[1]
 			if taken(s, e) || !wordStart(flat, s) {
 				continue

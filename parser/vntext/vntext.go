@@ -18,6 +18,7 @@ package vntext
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -43,8 +44,43 @@ func Normalize(s string) string {
 // case. It keeps every diacritic, so "Hoá" and "hòa" get the same Lower
 // ("hòa") but "hoa" does not.
 func Lower(s string) string {
-	return CanonTone(strings.ToLower(NFC(s)))
+	if isASCII(s) {
+		return strings.ToLower(s) // NFC and CanonTone keep ASCII as it is
+	}
+	if len(s) > lowerMemoLen {
+		return CanonTone(strings.ToLower(NFC(s)))
+	}
+	lowerMemo.RLock()
+	out, ok := lowerMemo.m[s]
+	lowerMemo.RUnlock()
+	if ok {
+		return out
+	}
+	out = CanonTone(strings.ToLower(NFC(s)))
+	lowerMemo.Lock()
+	if len(lowerMemo.m) < lowerMemoSize {
+		if lowerMemo.m == nil {
+			lowerMemo.m = map[string]string{}
+		}
+		lowerMemo.m[strings.Clone(s)] = out
+	}
+	lowerMemo.Unlock()
+	return out
 }
+
+// lowerMemo remembers Lower of short words with diacritics: the
+// extractors and the index lower every word they read, and a language of
+// a few thousand syllables asks for the same ones again and again. It
+// stops growing at lowerMemoSize words.
+var lowerMemo struct {
+	sync.RWMutex
+	m map[string]string
+}
+
+const (
+	lowerMemoLen  = 24 // bytes: a syllable or a short word
+	lowerMemoSize = 1 << 17
+)
 
 // ---------------------------------------------------------------------------
 // Folding
