@@ -44,7 +44,7 @@ import (
 // Lucene does (its IndexSearcher counts 1,000 hits exactly by default).
 
 // countCap bounds the matches counted for a total.
-const countCap = 1000
+var countCap uint64 = 1000
 
 // minPrune: a word in fewer entries than this is searched in full (its
 // matches cost less than the impact detour).

@@ -118,3 +118,43 @@ func TestPrunedSearchEqualsFull(t *testing.T) {
 	}
 	t.Logf("%d word searches (typed with diacritics: %v in a set, followed) and %d phrase searches compared", words, byMode, phrases)
 }
+
+// A total counted to countCap says it is a lower bound; the hits do not
+// change.
+func TestCountedTotalIsALowerBound(t *testing.T) {
+	old, oldMin := countCap, minPrune
+	countCap, minPrune = 5, 1
+	defer func() { countCap, minPrune = old, oldMin }()
+	ix := indexFixtures(t)
+	defer ix.Close()
+	req := Request{Query: "các", Type: "quyết định", Limit: 3}
+	got, err := ix.Search(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Relation != TotalAtLeast || got.Total != 5 {
+		t.Errorf("total %d %s, want at least 5", got.Total, got.Relation)
+	}
+	pq := parseQuery(req.Query)
+	filter, _ := req.filterQuery()
+	full, err := ix.searchAll(pq, filter, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if full.Total <= 5 || len(full.Hits) != len(got.Hits) {
+		t.Fatalf("full query: %d hits of %d; counted: %d", len(full.Hits), full.Total, len(got.Hits))
+	}
+	for i := range got.Hits {
+		if got.Hits[i].ID != full.Hits[i].ID {
+			t.Errorf("hit %d: %s, full query %s", i, got.Hits[i].ID, full.Hits[i].ID)
+		}
+	}
+	// Without a filter the total is the word's postings count: exact.
+	all, err := ix.Search(Request{Query: "các"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all.Relation != TotalExact || all.Total <= 5 {
+		t.Errorf("unfiltered: total %d %s, want exact", all.Total, all.Relation)
+	}
+}

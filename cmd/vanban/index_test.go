@@ -32,7 +32,8 @@ func buildIndex(t *testing.T) string {
 }
 
 type searchJSON struct {
-	Total int `json:"total"`
+	Total    int    `json:"total"`
+	Relation string `json:"total_relation"`
 	Hits  []struct {
 		Document struct {
 			Number, Type, Issuer, Date, Source string
@@ -72,6 +73,9 @@ func TestIndexDoneWhen(t *testing.T) {
 		res := searchIndex(t, args...)
 		if len(res.Hits) == 0 || res.Hits[0].Document.Number != "79/QĐ-UBND" || res.Hits[0].Path != "2/3" {
 			t.Fatalf("search %v: top hit %+v, want 79/QĐ-UBND 2/3", args, res.Hits)
+		}
+		if res.Relation != "eq" || res.Total < len(res.Hits) {
+			t.Errorf("search %v: total %d %q, want an exact total", args, res.Total, res.Relation)
 		}
 		if !strings.Contains(res.Hits[0].Snippet, "«Sở Tài chính chủ trì»") {
 			t.Errorf("snippet %q", res.Hits[0].Snippet)
