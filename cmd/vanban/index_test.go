@@ -34,7 +34,7 @@ func buildIndex(t *testing.T) string {
 type searchJSON struct {
 	Total    int    `json:"total"`
 	Relation string `json:"total_relation"`
-	Hits  []struct {
+	Hits     []struct {
 		Document struct {
 			Number, Type, Issuer, Date, Source string
 		} `json:"document"`
