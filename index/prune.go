@@ -360,7 +360,8 @@ func (ix *Index) scoreGroups(r bleveindex.IndexReader, w word, filter query.Quer
 		sortByID(cands)
 	}
 	plain := search.SearcherOptions{Score: "none"}
-	var exact, flt *follower
+	var exact *follower
+	var flt filterFollower
 	if w.marked() && exactSet == nil {
 		xs, err := searcher.NewTermSearcher(bg, r, ExactPrefix+w.exact, fT2, 1.0, plain)
 		if err != nil {
@@ -370,15 +371,21 @@ func (ix *Index) scoreGroups(r bleveindex.IndexReader, w word, filter query.Quer
 		exact = &follower{s: xs}
 	}
 	if filter != nil {
-		fs, err := filter.Searcher(bg, r, ix.bi.Mapping(), plain)
-		if err != nil {
+		var err error
+		if flt, err = ix.newFilterFollower(r, filter); err != nil {
 			return err
 		}
-		defer fs.Close()
-		flt = &follower{s: fs}
+		defer flt.close()
 	}
 	ctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(16, 0), IndexReader: r}
 	for _, c := range cands {
+		best := c.score
+		if exact != nil {
+			best += exactBoost
+		}
+		if !top.takes(c.id, best) {
+			continue // it cannot make the best, filter or not
+		}
 		if flt != nil {
 			ok, err := flt.at(ctx, c.id)
 			if err != nil {
@@ -443,14 +450,13 @@ func (ix *Index) scoreExact(r bleveindex.IndexReader, w word, filter query.Query
 		return err
 	}
 	defer xs.Close()
-	var flt *follower
+	var flt filterFollower
 	if filter != nil {
-		fs, err := filter.Searcher(bg, r, ix.bi.Mapping(), search.SearcherOptions{Score: "none"})
-		if err != nil {
+		var err error
+		if flt, err = ix.newFilterFollower(r, filter); err != nil {
 			return err
 		}
-		defer fs.Close()
-		flt = &follower{s: fs}
+		defer flt.close()
 	}
 	ctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(16, 0), IndexReader: r}
 	var td bleveindex.TermFieldDoc
@@ -465,6 +471,18 @@ func (ix *Index) scoreExact(r bleveindex.IndexReader, w word, filter query.Query
 		if skip.has(d.ID) {
 			continue
 		}
+		dm, err := ts.Advance(ctx, d.ID)
+		if err != nil {
+			return err
+		}
+		if dm == nil {
+			continue
+		}
+		score, here := dm.Score+exactBoost, dm.IndexInternalID.Equals(d.ID)
+		ctx.DocumentMatchPool.Put(dm)
+		if !here || !top.takes(d.ID, score) {
+			continue
+		}
 		if flt != nil {
 			ok, err := flt.at(ctx, d.ID)
 			if err != nil {
@@ -474,17 +492,7 @@ func (ix *Index) scoreExact(r bleveindex.IndexReader, w word, filter query.Query
 				continue
 			}
 		}
-		dm, err := ts.Advance(ctx, d.ID)
-		if err != nil {
-			return err
-		}
-		if dm == nil {
-			continue
-		}
-		if dm.IndexInternalID.Equals(d.ID) {
-			top.add(d.ID, dm.Score+exactBoost)
-		}
-		ctx.DocumentMatchPool.Put(dm)
+		top.add(d.ID, score)
 	}
 }
 
@@ -540,6 +548,8 @@ type follower struct {
 	end bool
 }
 
+func (f *follower) close() error { return f.s.Close() }
+
 func (f *follower) at(ctx *search.SearchContext, id bleveindex.IndexInternalID) (bool, error) {
 	if f.end {
 		return false, nil
@@ -577,6 +587,15 @@ func (t *topK) better(a, b topHit) bool {
 		return a.score > b.score
 	}
 	return a.id.Compare(b.id) < 0
+}
+
+// takes reports whether an entry with this score would be kept.
+func (t *topK) takes(id bleveindex.IndexInternalID, score float64) bool {
+	if len(t.hits) < t.k {
+		return true
+	}
+	last := t.hits[t.k-1]
+	return score > last.score || (score == last.score && id.Compare(last.id) < 0)
 }
 
 func (t *topK) add(id bleveindex.IndexInternalID, score float64) {

@@ -16,19 +16,8 @@ func TestPrunedSearchEqualsFull(t *testing.T) {
 	minPrune = 1
 	defer func() { minPrune = old }()
 
-	pool, err := LoadPool([]string{fixtures})
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs := filepath.Join(t.TempDir(), "docs")
-	if _, err := pool.Generate(docs, 60); err != nil {
-		t.Fatal(err)
-	}
-	ix, _ := newIndex(t)
+	ix := generatedIndex(t, 60)
 	defer ix.Close()
-	if _, err := ix.Update([]string{docs, fixtures}, UpdateOptions{}); err != nil {
-		t.Fatal(err)
-	}
 	filters := []Request{{}, {Type: "quyết định"}, {From: "2018-01-01", To: "2022-12-31"}}
 	same := func(what string, got, want *Results) {
 		t.Helper()
@@ -157,4 +146,23 @@ func TestCountedTotalIsALowerBound(t *testing.T) {
 	if all.Relation != TotalExact || all.Total <= 5 {
 		t.Errorf("unfiltered: total %d %s, want exact", all.Total, all.Relation)
 	}
+}
+
+// generatedIndex indexes n decisions generated from the fixtures, and the
+// fixtures.
+func generatedIndex(t *testing.T, n int) *Index {
+	t.Helper()
+	pool, err := LoadPool([]string{fixtures})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := filepath.Join(t.TempDir(), "docs")
+	if _, err := pool.Generate(docs, n); err != nil {
+		t.Fatal(err)
+	}
+	ix, _ := newIndex(t)
+	if _, err := ix.Update([]string{docs, fixtures}, UpdateOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	return ix
 }
