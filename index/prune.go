@@ -355,8 +355,21 @@ func (ix *Index) scoreGroups(r bleveindex.IndexReader, w word, filter query.Quer
 		}
 		tfr.Close()
 	}
-	// Followers read along increasing IDs.
-	if filter != nil || (w.marked() && exactSet == nil) {
+	// Followers read along increasing IDs: sort the candidates that can
+	// still make the best (the best only gets better).
+	follow := w.marked() && exactSet == nil
+	if filter != nil || follow {
+		kept := cands[:0]
+		for _, c := range cands {
+			best := c.score
+			if follow {
+				best += exactBoost
+			}
+			if top.takes(c.id, best) {
+				kept = append(kept, c)
+			}
+		}
+		cands = kept
 		sortByID(cands)
 	}
 	plain := search.SearcherOptions{Score: "none"}
@@ -471,19 +484,7 @@ func (ix *Index) scoreExact(r bleveindex.IndexReader, w word, filter query.Query
 		if skip.has(d.ID) {
 			continue
 		}
-		dm, err := ts.Advance(ctx, d.ID)
-		if err != nil {
-			return err
-		}
-		if dm == nil {
-			continue
-		}
-		score, here := dm.Score+exactBoost, dm.IndexInternalID.Equals(d.ID)
-		ctx.DocumentMatchPool.Put(dm)
-		if !here || !top.takes(d.ID, score) {
-			continue
-		}
-		if flt != nil {
+		if flt != nil { // first: cheaper than the word's postings
 			ok, err := flt.at(ctx, d.ID)
 			if err != nil {
 				return err
@@ -492,7 +493,17 @@ func (ix *Index) scoreExact(r bleveindex.IndexReader, w word, filter query.Query
 				continue
 			}
 		}
-		top.add(d.ID, score)
+		dm, err := ts.Advance(ctx, d.ID)
+		if err != nil {
+			return err
+		}
+		if dm == nil {
+			continue
+		}
+		if dm.IndexInternalID.Equals(d.ID) {
+			top.add(d.ID, dm.Score+exactBoost)
+		}
+		ctx.DocumentMatchPool.Put(dm)
 	}
 }
 
