@@ -191,3 +191,45 @@ func compileTerms(r bleveindex.IndexReader, q query.Query) (f *termsFilter, ok b
 	}
 	return f, true, nil
 }
+
+// countWith counts the entries holding term in field that pass f, up to
+// limit; capped: it stopped there. The rarest list of one term (the word's
+// or a filter's) is read, and the others are advanced to each of its
+// entries. f is used up.
+func countWith(r bleveindex.IndexReader, field, term string, f *termsFilter, limit uint64) (n uint64, capped bool, err error) {
+	word, err := r.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
+	if err != nil {
+		return 0, false, err
+	}
+	clauses := append([][]*cursor{{{tfr: word}}}, f.clauses...)
+	f.clauses = clauses // closed with f
+	drive := 0
+	for i, c := range clauses {
+		if len(c) == 1 && c[0].tfr.Count() < clauses[drive][0].tfr.Count() {
+			drive = i
+		}
+	}
+	rest := &termsFilter{clauses: append(append([][]*cursor{}, clauses[:drive]...), clauses[drive+1:]...)}
+	d := clauses[drive][0].tfr
+	var td bleveindex.TermFieldDoc
+	for {
+		doc, err := d.Next(&td)
+		if err != nil {
+			return n, false, err
+		}
+		if doc == nil {
+			return n, false, nil
+		}
+		ok, err := rest.at(nil, doc.ID)
+		if err != nil {
+			return n, false, err
+		}
+		if !ok {
+			continue
+		}
+		if n == limit {
+			return n, true, nil
+		}
+		n++
+	}
+}

@@ -117,6 +117,35 @@ func (ix *Index) countAsync(q query.Query) <-chan counted {
 	return ch
 }
 
+// countWordAsync counts the entries of a folded word that pass filter, up
+// to countCap, as countAsync does, reading the filter's postings lists
+// when it is made of terms (filter.go).
+func (ix *Index) countWordAsync(fold string, filter query.Query) <-chan counted {
+	ch := make(chan counted, 1)
+	go func() {
+		r, err := ix.reader()
+		if err != nil {
+			ch <- counted{err: err}
+			return
+		}
+		defer r.Close()
+		f, ok, err := compileTerms(r, filter)
+		if err != nil {
+			ch <- counted{err: err}
+			return
+		}
+		if !ok {
+			n, capped, err := ix.count(r, withFilter(termQ(fT, fold), filter), countCap)
+			ch <- counted{n, capped, err}
+			return
+		}
+		defer f.close()
+		n, capped, err := countWith(r, fT, fold, f, countCap)
+		ch <- counted{n, capped, err}
+	}()
+	return ch
+}
+
 // scored is an entry ID with its score.
 type scored struct {
 	id    string
@@ -197,7 +226,7 @@ func (ix *Index) searchWord(w word, filter query.Query, limit int) (*Results, er
 	var total <-chan counted // with a filter, counted meanwhile
 	if filter != nil {
 		// (the channel holds the result: unread, it is left to the GC)
-		total = ix.countAsync(withFilter(termQ(fT, w.fold), filter))
+		total = ix.countWordAsync(w.fold, filter)
 	}
 	boost := 0.0
 	top := &topK{k: limit}
