@@ -359,7 +359,12 @@ func impactGroups(r bleveindex.IndexReader, fold string, idf float64) ([]impactG
 // and offers them to top.
 func (ix *Index) scoreGroups(r bleveindex.IndexReader, w word, filter query.Query, groups []impactGroup, top *topK, exactSet, seen *idSet) error {
 	bg := context.Background()
-	var cands []topHit
+	size := 0
+	for _, g := range groups {
+		size += int(g.count)
+	}
+	cands := make([]topHit, 0, size)
+	ids := make([]byte, 0, 8*size) // the candidates' IDs, one allocation
 	var td bleveindex.TermFieldDoc
 	for _, g := range groups {
 		tfr, err := r.TermFieldReader(bg, []byte(g.term), fT2, false, false, false)
@@ -375,7 +380,9 @@ func (ix *Index) scoreGroups(r bleveindex.IndexReader, w word, filter query.Quer
 			if d == nil {
 				break
 			}
-			c := topHit{id: append(bleveindex.IndexInternalID(nil), d.ID...), score: g.base}
+			at := len(ids)
+			ids = append(ids, d.ID...)
+			c := topHit{id: ids[at:len(ids):len(ids)], score: g.base}
 			if exactSet.has(d.ID) {
 				c.score += exactBoost
 				seen.add(d.ID)
