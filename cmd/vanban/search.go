@@ -21,6 +21,11 @@ without diacritics match any diacritics ("so tai chinh" finds "Sở Tài chính"
 words typed with them rank exact matches first. "Quoted words" must appear
 together, in that order.
 
+The count of hits is exact, or "at least 1000" when a filtered search
+stopped counting there; with --format json, "total_relation" says which
+("eq", "gte", or "lte"/"approx" for a long phrase whose candidates were
+not all checked).
+
 Examples:
    vanban search so tai chinh chu tri
    vanban search '"kế hoạch đầu tư công"' --from 2023-01-01
