@@ -22,8 +22,12 @@ type filterFollower interface {
 }
 
 // newFilterFollower follows filter: as postings lists when it is made of
-// terms and term ranges only, else through its Bleve searcher.
+// terms and term ranges only, else through its Bleve searcher; without a
+// filter, every entry passes.
 func (ix *Index) newFilterFollower(r bleveindex.IndexReader, filter query.Query) (filterFollower, error) {
+	if filter == nil {
+		return &termsFilter{}, nil
+	}
 	if tf, ok, err := compileTerms(r, filter); err != nil {
 		return nil, err
 	} else if ok {

@@ -103,24 +103,31 @@ type counted struct {
 // countAsync counts q's matches (up to countCap) on a reader of its own,
 // on another core, while the caller looks for the best hits.
 func (ix *Index) countAsync(q query.Query) <-chan counted {
-	ch := make(chan counted, 1)
-	go func() {
-		r, err := ix.reader()
-		if err != nil {
-			ch <- counted{err: err}
-			return
-		}
-		defer r.Close()
-		n, capped, err := ix.count(r, q, countCap)
-		ch <- counted{n, capped, err}
-	}()
-	return ch
+	return ix.async(func(r bleveindex.IndexReader) (uint64, bool, error) {
+		return ix.count(r, q, countCap)
+	})
 }
 
 // countWordAsync counts the entries of a folded word that pass filter, up
 // to countCap, as countAsync does, reading the filter's postings lists
 // when it is made of terms (filter.go).
 func (ix *Index) countWordAsync(fold string, filter query.Query) <-chan counted {
+	return ix.async(func(r bleveindex.IndexReader) (uint64, bool, error) {
+		f, ok, err := compileTerms(r, filter)
+		if err != nil {
+			return 0, false, err
+		}
+		if !ok {
+			return ix.count(r, withFilter(termQ(fT, fold), filter), countCap)
+		}
+		defer f.close()
+		return countWith(r, fT, fold, f, countCap)
+	})
+}
+
+// async runs count on a reader of its own in another goroutine; the
+// channel holds its result (unread, it is left to the GC).
+func (ix *Index) async(count func(bleveindex.IndexReader) (uint64, bool, error)) <-chan counted {
 	ch := make(chan counted, 1)
 	go func() {
 		r, err := ix.reader()
@@ -129,18 +136,7 @@ func (ix *Index) countWordAsync(fold string, filter query.Query) <-chan counted 
 			return
 		}
 		defer r.Close()
-		f, ok, err := compileTerms(r, filter)
-		if err != nil {
-			ch <- counted{err: err}
-			return
-		}
-		if !ok {
-			n, capped, err := ix.count(r, withFilter(termQ(fT, fold), filter), countCap)
-			ch <- counted{n, capped, err}
-			return
-		}
-		defer f.close()
-		n, capped, err := countWith(r, fT, fold, f, countCap)
+		n, capped, err := count(r)
 		ch <- counted{n, capped, err}
 	}()
 	return ch
@@ -410,7 +406,6 @@ func (ix *Index) scoreGroups(r bleveindex.IndexReader, w word, filter query.Quer
 	}
 	plain := search.SearcherOptions{Score: "none"}
 	var exact *follower
-	var flt filterFollower
 	if w.marked() && exactSet == nil {
 		xs, err := searcher.NewTermSearcher(bg, r, ExactPrefix+w.exact, fT2, 1.0, plain)
 		if err != nil {
@@ -419,13 +414,11 @@ func (ix *Index) scoreGroups(r bleveindex.IndexReader, w word, filter query.Quer
 		defer xs.Close()
 		exact = &follower{s: xs}
 	}
-	if filter != nil {
-		var err error
-		if flt, err = ix.newFilterFollower(r, filter); err != nil {
-			return err
-		}
-		defer flt.close()
+	flt, err := ix.newFilterFollower(r, filter)
+	if err != nil {
+		return err
 	}
+	defer flt.close()
 	ctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(16, 0), IndexReader: r}
 	for _, c := range cands {
 		best := c.score
@@ -435,7 +428,7 @@ func (ix *Index) scoreGroups(r bleveindex.IndexReader, w word, filter query.Quer
 		if !top.takes(c.id, best) {
 			continue // it cannot make the best, filter or not
 		}
-		if flt != nil {
+		if filter != nil {
 			ok, err := flt.at(ctx, c.id)
 			if err != nil {
 				return err
@@ -499,14 +492,11 @@ func (ix *Index) scoreExact(r bleveindex.IndexReader, w word, filter query.Query
 		return err
 	}
 	defer xs.Close()
-	var flt filterFollower
-	if filter != nil {
-		var err error
-		if flt, err = ix.newFilterFollower(r, filter); err != nil {
-			return err
-		}
-		defer flt.close()
+	flt, err := ix.newFilterFollower(r, filter)
+	if err != nil {
+		return err
 	}
+	defer flt.close()
 	ctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(16, 0), IndexReader: r}
 	var td bleveindex.TermFieldDoc
 	for {
@@ -520,7 +510,7 @@ func (ix *Index) scoreExact(r bleveindex.IndexReader, w word, filter query.Query
 		if skip.has(d.ID) {
 			continue
 		}
-		if flt != nil { // first: cheaper than the word's postings
+		if filter != nil { // first: cheaper than the word's postings
 			ok, err := flt.at(ctx, d.ID)
 			if err != nil {
 				return err
@@ -675,15 +665,7 @@ func (ix *Index) searchPhrase(p []word, filter query.Query, limit int) (*Results
 	defer r.Close()
 	pq := parsedQuery{phrases: [][]word{p}}
 	check := pq.needsCheck()
-	var pairs []query.Query
-	for i := 0; i+1 < len(p); i++ {
-		pairs = append(pairs, pairQuery(p[i], p[i+1]))
-	}
-	var req query.Query = pairs[0]
-	if len(pairs) > 1 {
-		req = bleve.NewConjunctionQuery(pairs...)
-	}
-	req = withFilter(req, filter)
+	req := withFilter(pairsQuery(p), filter)
 	// The score classes, best first: with the exact word (phraseQuery
 	// boosts only one, the others are quiet), then all matches.
 	classes := []query.Query{req}
@@ -693,7 +675,7 @@ func (ix *Index) searchPhrase(p []word, filter query.Query, limit int) (*Results
 		}
 	}
 	var total <-chan counted // counted meanwhile unless free
-	if len(pairs) > 1 || filter != nil {
+	if len(p) > 2 || filter != nil {
 		total = ix.countAsync(req)
 	}
 	round := limit

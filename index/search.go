@@ -163,15 +163,21 @@ func wordQuery(w word) query.Query {
 
 func pairQuery(a, b word) query.Query { return marksQ(Bigram(a.fold, b.fold), pairBoost) }
 
-func phraseQuery(p []word) query.Query {
+// pairsQuery requires every pair of neighbouring words of a phrase of
+// two words or more.
+func pairsQuery(p []word) query.Query {
 	var pairs []query.Query
 	for i := 0; i+1 < len(p); i++ {
 		pairs = append(pairs, pairQuery(p[i], p[i+1]))
 	}
-	var req query.Query = pairs[0]
-	if len(pairs) > 1 {
-		req = bleve.NewConjunctionQuery(pairs...)
+	if len(pairs) == 1 {
+		return pairs[0]
 	}
+	return bleve.NewConjunctionQuery(pairs...)
+}
+
+func phraseQuery(p []word) query.Query {
+	req := pairsQuery(p)
 	// Typed with diacritics, the phrase ranks texts that have its words
 	// with the same diacritics first.
 	var exact []*constTermQuery
