@@ -3,12 +3,15 @@ package index
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 	"github.com/vanban/vanban/parser/vntext"
 )
 
@@ -409,16 +412,47 @@ func (ix *Index) makeHits(cands []scoredMeta, pq parsedQuery, check bool, limit 
 
 // storedField reads one stored field of the entries with the given IDs.
 func (ix *Index) storedField(ids []string, field string) (map[string]string, error) {
-	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
-	req.Fields = []string{field}
-	req.Score = "none"
-	res, err := ix.bi.Search(req)
+	docs, err := ix.stored(ids, field)
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]string{}
-	for _, h := range res.Hits {
-		out[h.ID] = str(h.Fields[field])
+	out := make(map[string]string, len(docs))
+	for id, f := range docs {
+		out[id] = f[field]
+	}
+	return out, nil
+}
+
+// stored reads the named stored fields of the entries with the given IDs
+// straight from an index reader, without a search: the reader copies each
+// stored value once, and the strings here are that copy.
+func (ix *Index) stored(ids []string, fields ...string) (map[string]map[string]string, error) {
+	r, err := ix.reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	out := make(map[string]map[string]string, len(ids))
+	for _, id := range ids {
+		if _, done := out[id]; done {
+			continue
+		}
+		doc, err := r.Document(id)
+		if err != nil {
+			return nil, err
+		}
+		if doc == nil {
+			continue // not in the index
+		}
+		m := make(map[string]string, len(fields))
+		doc.VisitFields(func(f bleveindex.Field) {
+			if _, have := m[f.Name()]; have || !slices.Contains(fields, f.Name()) {
+				return
+			}
+			v := f.Value()
+			m[f.Name()] = unsafe.String(unsafe.SliceData(v), len(v))
+		})
+		out[id] = m
 	}
 	return out, nil
 }
@@ -475,21 +509,14 @@ type docInfo struct {
 
 // docInfos looks up the decisions with the given IDs, with their text.
 func (ix *Index) docInfos(ids []string) (map[string]docInfo, error) {
-	out := map[string]docInfo{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
-	req.Fields = infoFields
-	req.Score = "none"
-	res, err := ix.bi.Search(req)
+	docs, err := ix.stored(ids, infoFields...)
 	if err != nil {
 		return nil, err
 	}
-	for _, h := range res.Hits {
-		f := h.Fields
-		out[h.ID] = docInfo{DocInfo: DocInfo{Number: str(f[fNumber]), Type: str(f[fType]), Issuer: str(f[fIssuer]),
-			Date: dateStr(f[fDate]), Source: str(f[fSource])}, body: str(f[fBody])}
+	out := make(map[string]docInfo, len(docs))
+	for id, f := range docs {
+		out[id] = docInfo{DocInfo: DocInfo{Number: f[fNumber], Type: f[fType], Issuer: f[fIssuer],
+			Date: dateStr(f[fDate]), Source: f[fSource]}, body: f[fBody]}
 	}
 	return out, nil
 }
