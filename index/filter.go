@@ -196,44 +196,81 @@ func compileTerms(r bleveindex.IndexReader, q query.Query) (f *termsFilter, ok b
 	return f, true, nil
 }
 
+// seek moves the cursor to its first entry at or after id and returns it
+// (nil: none left).
+func (c *cursor) seek(id bleveindex.IndexInternalID) (bleveindex.IndexInternalID, error) {
+	if _, err := c.at(id); err != nil || c.end {
+		return nil, err
+	}
+	return c.cur, nil
+}
+
+// next moves the cursor to its next entry and returns it (nil: none left).
+func (c *cursor) next() (bleveindex.IndexInternalID, error) {
+	if c.end {
+		return nil, nil
+	}
+	d, err := c.tfr.Next(&c.td)
+	if err != nil {
+		return nil, err
+	}
+	if d == nil {
+		c.end = true
+		return nil, nil
+	}
+	c.cur = append(c.cur[:0], d.ID...)
+	return c.cur, nil
+}
+
+// seekClause is the first entry at or after id in any list of a clause
+// (nil: none left).
+func seekClause(clause []*cursor, id bleveindex.IndexInternalID) (bleveindex.IndexInternalID, error) {
+	var first bleveindex.IndexInternalID
+	for _, c := range clause {
+		x, err := c.seek(id)
+		if err != nil {
+			return nil, err
+		}
+		if x != nil && (first == nil || x.Compare(first) < 0) {
+			first = x
+		}
+	}
+	return first, nil
+}
+
 // countWith counts the entries holding term in field that pass f, up to
-// limit; capped: it stopped there. The rarest list of one term (the word's
-// or a filter's) is read, and the others are advanced to each of its
-// entries. f is used up.
+// limit; capped: it stopped there. It leapfrogs: the word's list and each
+// clause in turn jump to the first entry the other could share, so runs of
+// entries that fail the filter (a decision of another year) are skipped,
+// not read. f is used up.
 func countWith(r bleveindex.IndexReader, field, term string, f *termsFilter, limit uint64) (n uint64, capped bool, err error) {
 	word, err := r.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
 	if err != nil {
 		return 0, false, err
 	}
-	clauses := append([][]*cursor{{{tfr: word}}}, f.clauses...)
-	f.clauses = clauses // closed with f
-	drive := 0
-	for i, c := range clauses {
-		if len(c) == 1 && c[0].tfr.Count() < clauses[drive][0].tfr.Count() {
-			drive = i
+	w := &cursor{tfr: word}
+	f.clauses = append(f.clauses, []*cursor{w}) // closed with f
+	clauses := f.clauses[:len(f.clauses)-1]
+	id, err := w.next()
+	for err == nil && id != nil {
+		var next bleveindex.IndexInternalID
+		for _, c := range clauses {
+			if next, err = seekClause(c, id); err != nil || next == nil {
+				return n, false, err
+			}
+			if !next.Equals(id) {
+				break
+			}
 		}
-	}
-	rest := &termsFilter{clauses: append(append([][]*cursor{}, clauses[:drive]...), clauses[drive+1:]...)}
-	d := clauses[drive][0].tfr
-	var td bleveindex.TermFieldDoc
-	for {
-		doc, err := d.Next(&td)
-		if err != nil {
-			return n, false, err
-		}
-		if doc == nil {
-			return n, false, nil
-		}
-		ok, err := rest.at(nil, doc.ID)
-		if err != nil {
-			return n, false, err
-		}
-		if !ok {
+		if next != nil && !next.Equals(id) {
+			id, err = w.seek(next) // the word's first entry the clause may have
 			continue
 		}
 		if n == limit {
 			return n, true, nil
 		}
 		n++
+		id, err = w.next()
 	}
+	return n, false, err
 }
