@@ -105,6 +105,23 @@ type phrase struct {
 	not    []string // (heads) next folded words that make it something else
 }
 
+// byFirst indexes phrases by their first word: the places in the list of
+// those that can start at a token, in the list's order.
+func byFirst(list []phrase) map[string][]int {
+	out := map[string][]int{}
+	for i, p := range list {
+		if len(p.words) > 0 {
+			out[p.words[0]] = append(out[p.words[0]], i)
+		}
+	}
+	return out
+}
+
+var (
+	headsByFirst   = byFirst(heads)
+	markersByFirst = byFirst(markers)
+)
+
 func phrases(strong bool, list ...string) []phrase {
 	out := make([]phrase, len(list))
 	for i, s := range list {
@@ -158,7 +175,8 @@ func headAt(toks []token, i int) int {
 		return 0
 	}
 	best := 0
-	for _, h := range heads {
+	for _, k := range headsByFirst[toks[i].f] {
+		h := &heads[k]
 		if len(h.words) <= best || !seq(toks, i, h.words...) {
 			continue
 		}
@@ -246,7 +264,8 @@ func markerAt(toks []token, i int) (int, bool) {
 		return 0, false
 	}
 	best, strong := 0, false
-	for _, m := range markers {
+	for _, k := range markersByFirst[toks[i].f] {
+		m := &markers[k]
 		if len(m.words) > best && seq(toks, i, m.words...) {
 			best, strong = len(m.words), m.strong
 		}
