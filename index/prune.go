@@ -30,8 +30,13 @@ import (
 //     are read best first, with the exact boost where the word's exact
 //     form is there, until the limit-th best hit beats every group left;
 //     any other entry scores below idf/√ImpactRatio (plus exactBoost when
-//     the word was typed with diacritics). When the limit-th best does not
-//     reach that either (a rare word, a narrow filter), the full query runs.
+//     the word was typed with diacritics). A rare exact form is looked up
+//     in a set, and its entries outside the impact terms are scored
+//     through the word's postings when the impact entries do not settle
+//     the search; a common one is followed along each round. When the
+//     limit-th best does not reach the bound either (a rare word, a
+//     narrow filter), the full query runs. Filters are read as postings
+//     lists (filter.go).
 //   - One phrase. Its pairs score a constant, and its exact word
 //     (quietPhrases) a constant more, so its matches have one of two
 //     scores, and Bleve ranks equal scores in index order: the best hits
@@ -40,8 +45,9 @@ import (
 //
 // Totals are exact where the index gives them for free (a word's or a
 // pair's postings count, without a filter); otherwise the matches are
-// counted up to countCap, and Total is then a lower bound (AtLeast), as
-// Lucene does (its IndexSearcher counts 1,000 hits exactly by default).
+// counted up to countCap, on another core while the hits are made, and
+// Total is then a lower bound (TotalAtLeast), as Lucene does (its
+// IndexSearcher counts 1,000 hits exactly by default).
 
 // countCap bounds the matches counted for a total.
 var countCap uint64 = 1000
