@@ -16,7 +16,7 @@ const benchDocs = 200
 
 func benchCorpus(b *testing.B, n int) (string, int64) {
 	b.Helper()
-	pool, err := LoadPool([]string{fixtures})
+	pool, err := LoadPool(fixtures)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -10,7 +10,16 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-const fixtures = "../testdata/index"
+// fixtures are the documents the index tests read, from testdata: pandoc
+// Markdown, a plan, a text in mixed NFC/NFD, a vbpl.vn attributes page and
+// the seed decision; in path order, the order of the ledgers over the index.
+var fixtures = []string{
+	"../testdata/corpus/md_ke_hoach_excerpt.txt",
+	"../testdata/corpus/mixed_nfd_luat_tai_san_cong_excerpt.txt",
+	"../testdata/corpus/pandoc_nq_1659_excerpt.txt",
+	"../testdata/corpus/vbpl_thuoctinh_bo_luat_to_tung_hinh_su_excerpt.html",
+	"../testdata/qd-79-2023-langson.txt",
+}
 
 func newIndex(t *testing.T) (*Index, string) {
 	t.Helper()
@@ -53,7 +62,7 @@ func TestAnalyzersKeepOffsets(t *testing.T) {
 func indexFixtures(t *testing.T) *Index {
 	t.Helper()
 	ix, _ := newIndex(t)
-	sum, err := ix.Update([]string{fixtures}, UpdateOptions{})
+	sum, err := ix.Update(fixtures, UpdateOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,19 +170,16 @@ func TestFilters(t *testing.T) {
 	}
 }
 
-func copyDir(t *testing.T, from, to string) {
+// copyFiles copies files into the folder to.
+func copyFiles(t *testing.T, files []string, to string) {
 	t.Helper()
 	os.MkdirAll(to, 0o755)
-	entries, err := os.ReadDir(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(from, e.Name()))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join(to, e.Name()), data, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(to, filepath.Base(f)), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -181,7 +187,7 @@ func copyDir(t *testing.T, from, to string) {
 
 func TestIncremental(t *testing.T) {
 	docs := filepath.Join(t.TempDir(), "docs")
-	copyDir(t, fixtures, docs)
+	copyFiles(t, fixtures, docs)
 	ix, _ := newIndex(t)
 	defer ix.Close()
 	first, err := ix.Update([]string{docs}, UpdateOptions{})
@@ -264,7 +270,7 @@ func TestIncremental(t *testing.T) {
 
 func TestFailingFileIsReported(t *testing.T) {
 	docs := filepath.Join(t.TempDir(), "docs")
-	copyDir(t, fixtures, docs)
+	copyFiles(t, fixtures, docs)
 	os.WriteFile(filepath.Join(docs, "broken.txt"), []byte{0x89, 'P', 'N', 'G', 0, 0, 0, 0, 1, 2, 3}, 0o644)
 	ix, _ := newIndex(t)
 	defer ix.Close()

@@ -11,7 +11,7 @@ import (
 
 // fileLedger is the ledger the files give, filtered like Tasks.
 func fileLedger(t *testing.T, f TaskFilter) []analyze.TaskRow {
-	files, _ := corpus.Expand([]string{fixtures})
+	files, _ := corpus.Expand(fixtures)
 	var out []analyze.TaskRow
 	for _, file := range files {
 		in, err := corpus.ReadFile(file)

@@ -152,7 +152,7 @@ func TestCountedTotalIsALowerBound(t *testing.T) {
 // fixtures.
 func generatedIndex(t *testing.T, n int) *Index {
 	t.Helper()
-	pool, err := LoadPool([]string{fixtures})
+	pool, err := LoadPool(fixtures)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +161,7 @@ func generatedIndex(t *testing.T, n int) *Index {
 		t.Fatal(err)
 	}
 	ix, _ := newIndex(t)
-	if _, err := ix.Update([]string{docs, fixtures}, UpdateOptions{}); err != nil {
+	if _, err := ix.Update(append([]string{docs}, fixtures...), UpdateOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	return ix

@@ -25,7 +25,7 @@ func TestIndexSurvivesKill(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	pool, err := index.LoadPool([]string{"../../testdata/index"})
+	pool, err := index.LoadPool([]string{"../../testdata/qd-79-2023-langson.txt", "../../testdata/corpus"})
 	if err != nil {
 		t.Fatal(err)
 	}
