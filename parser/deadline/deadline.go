@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -147,18 +148,17 @@ var (
 		key  string // the trigger word: the pattern runs only where it occurs
 		re   *regexp.Regexp
 		kind string
-		at   *regexp.Regexp // re anchored at the start (init)
 	}{
-		{"chậm", regexp.MustCompile(`(?i)chậm\s+nhất(?:\s+là)?(?:\s+(?:trong|vào|đến|trước))?\s+(?:` + reAnyDate + `|` + reNoYear + `)`), NoLaterThan, nil},
-		{"muộn", regexp.MustCompile(`(?i)muộn\s+nhất(?:\s+là)?(?:\s+(?:trong|vào|đến|trước))?\s+(?:` + reAnyDate + `|` + reNoYear + `)`), NoLaterThan, nil},
-		{"hết", regexp.MustCompile(`(?i)đến\s+hết\s+(?:niên\s+độ\s+ngân\s+sách\s+|năm\s+ngân\s+sách\s+)?` + reAnyDate), By, nil},
-		{"trước", regexp.MustCompile(`(?i)trước\s+(?:` + reDayLong + `|` + reDay + `|` + reMonth + `|` + reQuarter + `|` + reYear + `|` + reNoYear + `)`), Before, nil},
-		{"trong", regexp.MustCompile(`(?i)(?:ngay\s+)?trong\s+(?:` + reMonth + `|` + reQuarter + `|` + reNoYear + `)`), "", nil},
-		{"vào", regexp.MustCompile(`(?i)vào\s+(?:` + reDayLong + `|ngày\s+` + reDay + `|` + reMonth + `|` + reQuarter + `)`), By, nil},
-		{"hạn", regexp.MustCompile(`(?i)(?:thời\s+hạn|hạn\s+cuối|hạn\s+chót)(?:\s+(?:hoàn\s+thành|thực\s+hiện|nộp|gửi|báo\s+cáo)(?:\s+hồ\s+sơ|\s+báo\s+cáo)?)?(?:\s+là|\s*:)?\s+(?:` + reDayLong + `|` + reDay + `|` + reMonth + `|` + reQuarter + `)`), By, nil},
-		{"đến", regexp.MustCompile(`(?i)đến\s+(?:` + reDayLong + `|ngày\s+` + reDay + `)`), Until, nil},
+		{"chậm", regexp.MustCompile(`(?i)chậm\s+nhất(?:\s+là)?(?:\s+(?:trong|vào|đến|trước))?\s+(?:` + reAnyDate + `|` + reNoYear + `)`), NoLaterThan},
+		{"muộn", regexp.MustCompile(`(?i)muộn\s+nhất(?:\s+là)?(?:\s+(?:trong|vào|đến|trước))?\s+(?:` + reAnyDate + `|` + reNoYear + `)`), NoLaterThan},
+		{"hết", regexp.MustCompile(`(?i)đến\s+hết\s+(?:niên\s+độ\s+ngân\s+sách\s+|năm\s+ngân\s+sách\s+)?` + reAnyDate), By},
+		{"trước", regexp.MustCompile(`(?i)trước\s+(?:` + reDayLong + `|` + reDay + `|` + reMonth + `|` + reQuarter + `|` + reYear + `|` + reNoYear + `)`), Before},
+		{"trong", regexp.MustCompile(`(?i)(?:ngay\s+)?trong\s+(?:` + reMonth + `|` + reQuarter + `|` + reNoYear + `)`), ""},
+		{"vào", regexp.MustCompile(`(?i)vào\s+(?:` + reDayLong + `|ngày\s+` + reDay + `|` + reMonth + `|` + reQuarter + `)`), By},
+		{"hạn", regexp.MustCompile(`(?i)(?:thời\s+hạn|hạn\s+cuối|hạn\s+chót)(?:\s+(?:hoàn\s+thành|thực\s+hiện|nộp|gửi|báo\s+cáo)(?:\s+hồ\s+sơ|\s+báo\s+cáo)?)?(?:\s+là|\s*:)?\s+(?:` + reDayLong + `|` + reDay + `|` + reMonth + `|` + reQuarter + `)`), By},
+		{"đến", regexp.MustCompile(`(?i)đến\s+(?:` + reDayLong + `|ngày\s+` + reDay + `)`), Until},
 		// "Thời gian hoàn thành: Quý III/2024", "Thời gian thực hiện: năm 2024", "thời gian: tháng 6/2024"
-		{"thời gian", regexp.MustCompile(`(?i)thời\s+gian(?:\s+(?:hoàn\s+thành|thực\s+hiện)\s*:?|\s*:)\s*(?:` + reDayLong + `|ngày\s+` + reDay + `|` + reMonth + `|` + reQuarter + `|` + reYear + `)`), "", nil},
+		{"thời gian", regexp.MustCompile(`(?i)thời\s+gian(?:\s+(?:hoàn\s+thành|thực\s+hiện)\s*:?|\s*:)\s*(?:` + reDayLong + `|ngày\s+` + reDay + `|` + reMonth + `|` + reQuarter + `|` + reYear + `)`), ""},
 	}
 
 	// Effective dates.
@@ -184,11 +184,15 @@ var (
 	}
 )
 
-func init() {
-	for i := range prose {
-		prose[i].at = regexp.MustCompile(`^(?:` + prose[i].re.String() + `)`)
+// proseAnchored is each prose pattern anchored at the start, for
+// proseMatches; compiled on first use, not when any command starts.
+var proseAnchored = sync.OnceValue(func() []*regexp.Regexp {
+	out := make([]*regexp.Regexp, len(prose))
+	for i, p := range prose {
+		out[i] = regexp.MustCompile(`^(?:` + p.re.String() + `)`)
 	}
-}
+	return out
+})
 
 // proseMatches is re.FindAllStringSubmatchIndex(flat, -1) for a prose
 // pattern, found by trying re anchored (at) only where a match can start.
@@ -289,11 +293,11 @@ func Scan(text string, ctx Context) []Found {
 		}
 	}
 	hasDigit := strings.ContainsAny(flat, "0123456789") || strings.Contains(lower, "quý ") // "trong quý IV"
-	for _, p := range prose {
+	for pi, p := range prose {
 		if !hasDigit || !strings.Contains(lower, p.key) {
 			continue
 		}
-		for _, m := range proseMatches(p.re, p.at, p.key, flat, lower) {
+		for _, m := range proseMatches(p.re, proseAnchored()[pi], p.key, flat, lower) {
 			s, e := m[0], m[1]
 			if taken(s, e) || !wordStart(flat, s) {
 				continue

@@ -42,9 +42,9 @@ func TestProseMatchesEqualsFindAll(t *testing.T) {
 	for _, para := range paras {
 		flat := maskNotes(para)
 		lower := strings.ToLower(flat)
-		for _, p := range prose {
+		for pi, p := range prose {
 			want := p.re.FindAllStringSubmatchIndex(flat, -1)
-			got := proseMatches(p.re, p.at, p.key, flat, lower)
+			got := proseMatches(p.re, proseAnchored()[pi], p.key, flat, lower)
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("%q in %q:\n got %v\nwant %v", p.key, flat, got, want)
 			}
