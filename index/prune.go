@@ -1,7 +1,6 @@
 package index
 
 import (
-	"cmp"
 	"context"
 	"encoding/binary"
 	"math"
@@ -35,22 +34,18 @@ import (
 //     through the word's postings when the impact entries do not settle
 //     the search; a common one is followed along each round. When the
 //     limit-th best does not reach the bound either (a rare word, a
-//     narrow filter), the full query runs. Filters are read as postings
-//     lists (filter.go).
+//     narrow filter), the full query runs. Filters are read as sets of
+//     entries (filter.go, docset.go).
 //   - One phrase. Its pairs score a constant, and its exact word
 //     (quietPhrases) a constant more, so its matches have one of two
 //     scores, and Bleve ranks equal scores in index order: the best hits
 //     are the first matches with the exact word, then the first without.
 //     Only those are read.
 //
-// Totals are exact where the index gives them for free (a word's or a
-// pair's postings count, without a filter); otherwise the matches are
-// counted up to countCap, on another core while the hits are made, and
-// Total is then a lower bound (TotalAtLeast), as Lucene does (its
-// IndexSearcher counts 1,000 hits exactly by default).
-
-// countCap bounds the matches counted for a total.
-var countCap uint64 = 1000
+// Totals are exact: a word's or a pair's postings count, or the size of
+// the intersection of the sets of the word (the phrase's pairs) and of the
+// filter (docset.go). A filter that cannot be read as a set (none that a
+// Request makes) gets the full query.
 
 // minPrune: a word in fewer entries than this is searched in full (its
 // matches cost less than the impact detour).
@@ -73,79 +68,6 @@ func postings(r bleveindex.IndexReader, field, term string) (uint64, error) {
 	}
 	defer tfr.Close()
 	return tfr.Count(), nil
-}
-
-// count counts q's matches, up to limit; capped: it stopped there.
-func (ix *Index) count(r bleveindex.IndexReader, q query.Query, limit uint64) (n uint64, capped bool, err error) {
-	s, err := q.Searcher(context.Background(), r, ix.bi.Mapping(), search.SearcherOptions{Score: "none"})
-	if err != nil {
-		return 0, false, err
-	}
-	defer s.Close()
-	ctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0), IndexReader: r}
-	for {
-		dm, err := s.Next(ctx)
-		if err != nil {
-			return n, false, err
-		}
-		if dm == nil {
-			return n, false, nil
-		}
-		if n == limit {
-			return n, true, nil
-		}
-		n++
-		ctx.DocumentMatchPool.Put(dm)
-	}
-}
-
-// counted is the result of count.
-type counted struct {
-	n      uint64
-	capped bool
-	err    error
-}
-
-// countAsync counts q's matches (up to countCap) on a reader of its own,
-// on another core, while the caller looks for the best hits.
-func (ix *Index) countAsync(q query.Query) <-chan counted {
-	return ix.async(func(r bleveindex.IndexReader) (uint64, bool, error) {
-		return ix.count(r, q, countCap)
-	})
-}
-
-// countWordAsync counts the entries of a folded word that pass filter, up
-// to countCap, as countAsync does, reading the filter's postings lists
-// when it is made of terms (filter.go).
-func (ix *Index) countWordAsync(fold string, filter query.Query) <-chan counted {
-	return ix.async(func(r bleveindex.IndexReader) (uint64, bool, error) {
-		f, ok, err := compileTerms(r, filter)
-		if err != nil {
-			return 0, false, err
-		}
-		if !ok {
-			return ix.count(r, withFilter(termQ(fT, fold), filter), countCap)
-		}
-		defer f.close()
-		return countWith(r, fT, fold, f, countCap)
-	})
-}
-
-// async runs count on a reader of its own in another goroutine; the
-// channel holds its result (unread, it is left to the GC).
-func (ix *Index) async(count func(bleveindex.IndexReader) (uint64, bool, error)) <-chan counted {
-	ch := make(chan counted, 1)
-	go func() {
-		r, err := ix.reader()
-		if err != nil {
-			ch <- counted{err: err}
-			return
-		}
-		defer r.Close()
-		n, capped, err := count(r)
-		ch <- counted{n, capped, err}
-	}()
-	return ch
 }
 
 // scored is an entry ID with its score.
@@ -225,35 +147,51 @@ func (ix *Index) searchWord(w word, filter query.Query, limit int) (*Results, er
 	if err != nil {
 		return nil, err
 	}
-	var total <-chan counted // with a filter, counted meanwhile
-	if filter != nil {
-		// (the channel holds the result: unread, it is left to the GC)
-		total = ix.countWordAsync(w.fold, filter)
+	sg, ok := segmentsOf(r)
+	if !ok {
+		return nil, nil
 	}
-	boost := 0.0
-	top := &topK{k: limit}
-	var exact *idSet // the entries with the word's exact form, when few
-	var seen *idSet  // those of them read among the impact entries
-	if w.marked() {
-		boost = exactBoost
-		xc, err := postings(r, fT2, ExactPrefix+w.exact)
+	var pass *docSet // the entries that pass the filter (nil: all)
+	out := &Results{Total: df}
+	if filter != nil {
+		if pass, ok, err = compileSet(r, filter); err != nil || !ok {
+			return nil, err
+		}
+		ws, err := sg.term(fT, w.fold)
 		if err != nil {
 			return nil, err
 		}
-		if xc <= exactSetMax {
-			if exact, err = entriesOf(r, ExactPrefix+w.exact); err != nil {
-				return nil, err
-			}
-			seen = newIDSet(0)
+		out.Total = pass.andCount(ws)
+	}
+	top := &topK{k: limit}
+	full := func() bool { return len(top.hits) == limit }
+	// Any entry without an impact term scores below this bound. A text
+	// without one has 16·f ≤ n−1, so √f·norm is at most √(1/16 − 1/(16n)):
+	// below 1/4 by far more than the float32 rounding of the norm
+	// (relative 6e-8) for any f under 500,000. Every group's base is
+	// above it.
+	bound := idf / math.Sqrt(ImpactRatio)
+	if w.marked() {
+		// Typed with diacritics: the entries with the word's exact form
+		// (that pass) first, with its boost; the rounds below then need
+		// no boost.
+		xs, err := sg.term(fT2, ExactPrefix+w.exact)
+		if err != nil {
+			return nil, err
+		}
+		if pass != nil {
+			xs = xs.and(pass)
+		}
+		if err := scoreExactFirst(r, sg, w, groups, xs, top, bound); err != nil {
+			return nil, err
 		}
 	}
 	round := uint64(impactRound)
-	full := func() bool { return len(top.hits) == limit }
 	found := false
 	for i := 0; i < len(groups); {
-		// Entries not read yet score at most the next group's score plus
-		// the boost; ties go to the lower ID, so the last kept must beat it.
-		if full() && top.hits[limit-1].score > groups[i].base+boost {
+		// Entries not read yet score at most the next group's score; ties
+		// go to the lower ID, so the last kept must beat it.
+		if full() && top.hits[limit-1].score > groups[i].base {
 			found = true
 			break
 		}
@@ -263,31 +201,15 @@ func (ix *Index) searchWord(w word, filter query.Query, limit int) (*Results, er
 			j++
 		}
 		if filter != nil {
-			round *= 2 // each round builds the filter anew
+			round *= 2 // a selective filter passes few of each round
 		}
-		if err := ix.scoreGroups(r, w, filter, groups[i:j], top, exact, seen); err != nil {
+		if err := scoreGroups(r, groups[i:j], top, pass); err != nil {
 			return nil, err
 		}
 		i = j
 	}
-	if !found {
-		// Every impact entry is read; the others score below this bound.
-		// A text without an impact term has 16·f ≤ n−1, so √f·norm is at
-		// most √(1/16 − 1/(16n)): below 1/4 by far more than the float32
-		// rounding of the norm (relative 6e-8) for any f under 500,000.
-		bound := idf/math.Sqrt(ImpactRatio) + boost
-		if exact != nil && (!full() || top.hits[limit-1].score < bound) {
-			// The exact form is rare among the impact entries ("diệu"
-			// among "điều"): score its other entries through the word's
-			// postings; then no entry left has the boost.
-			if err := ix.scoreExact(r, w, filter, top, seen); err != nil {
-				return nil, err
-			}
-			bound -= boost
-		}
-		if !full() || top.hits[limit-1].score < bound {
-			return nil, nil
-		}
+	if !found && (!full() || top.hits[limit-1].score < bound) {
+		return nil, nil // every impact entry is read, and the others may count
 	}
 	var cands []scoredMeta
 	for _, h := range top.hits {
@@ -297,19 +219,8 @@ func (ix *Index) searchWord(w word, filter query.Query, limit int) (*Results, er
 		}
 		cands = append(cands, scoredMeta{scored: scored{id: id, score: h.score}})
 	}
-	out := &Results{Total: df}
 	if out.Hits, _, err = ix.makeHits(cands, parsedQuery{words: []word{w}}, false, limit); err != nil {
 		return nil, err
-	}
-	if total != nil {
-		c := <-total
-		if c.err != nil {
-			return nil, c.err
-		}
-		out.Total = c.n
-		if c.capped {
-			out.Relation = TotalAtLeast
-		}
 	}
 	return out, nil
 }
@@ -356,20 +267,14 @@ func impactGroups(r bleveindex.IndexReader, fold string, idf float64) ([]impactG
 	return out, nil
 }
 
-// scoreGroups reads the entries of some impact groups, keeps those that
-// pass filter, adds the exact boost where the word's exact form is there,
-// and offers them to top.
-func (ix *Index) scoreGroups(r bleveindex.IndexReader, w word, filter query.Query, groups []impactGroup, top *topK, exactSet, seen *idSet) error {
-	bg := context.Background()
-	size := 0
-	for _, g := range groups {
-		size += int(g.count)
-	}
-	cands := make([]topHit, 0, size)
-	ids := make([]byte, 0, 8*size) // the candidates' IDs, one allocation
+// scoreGroups scores the entries of impact groups into top, those that
+// pass (pass nil: all), each at its group's base. (An entry with the
+// exact form comes again here without its boost: top keeps its better
+// score.)
+func scoreGroups(r bleveindex.IndexReader, groups []impactGroup, top *topK, pass *docSet) error {
 	var td bleveindex.TermFieldDoc
 	for _, g := range groups {
-		tfr, err := r.TermFieldReader(bg, []byte(g.term), fT2, false, false, false)
+		tfr, err := r.TermFieldReader(context.Background(), []byte(g.term), fT2, false, false, false)
 		if err != nil {
 			return err
 		}
@@ -382,174 +287,69 @@ func (ix *Index) scoreGroups(r bleveindex.IndexReader, w word, filter query.Quer
 			if d == nil {
 				break
 			}
-			at := len(ids)
-			ids = append(ids, d.ID...)
-			c := topHit{id: ids[at:len(ids):len(ids)], score: g.base}
-			if exactSet.has(d.ID) {
-				c.score += exactBoost
-				seen.add(d.ID)
+			if top.takes(d.ID, g.base) && (pass == nil || pass.has(d.ID)) {
+				top.add(d.ID, g.base) // (add copies the ID)
 			}
-			cands = append(cands, c)
 		}
 		tfr.Close()
-	}
-	// Followers read along increasing IDs: sort the candidates that can
-	// still make the best (the best only gets better).
-	follow := w.marked() && exactSet == nil
-	if filter != nil || follow {
-		kept := cands[:0]
-		for _, c := range cands {
-			best := c.score
-			if follow {
-				best += exactBoost
-			}
-			if top.takes(c.id, best) {
-				kept = append(kept, c)
-			}
-		}
-		cands = kept
-		sortByID(cands)
-	}
-	plain := search.SearcherOptions{Score: "none"}
-	var exact *follower
-	if w.marked() && exactSet == nil {
-		xs, err := searcher.NewTermSearcher(bg, r, ExactPrefix+w.exact, fT2, 1.0, plain)
-		if err != nil {
-			return err
-		}
-		defer xs.Close()
-		exact = &follower{s: xs}
-	}
-	flt, err := ix.newFilterFollower(r, filter)
-	if err != nil {
-		return err
-	}
-	defer flt.close()
-	ctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(16, 0), IndexReader: r}
-	for _, c := range cands {
-		best := c.score
-		if exact != nil {
-			best += exactBoost
-		}
-		if !top.takes(c.id, best) {
-			continue // it cannot make the best, filter or not
-		}
-		if filter != nil {
-			ok, err := flt.at(ctx, c.id)
-			if err != nil {
-				return err
-			}
-			if !ok {
-				continue
-			}
-		}
-		if exact != nil {
-			ok, err := exact.at(ctx, c.id)
-			if err != nil {
-				return err
-			}
-			if ok {
-				c.score += exactBoost
-			}
-		}
-		top.add(c.id, c.score)
 	}
 	return nil
 }
 
-// A word's exact form in at most exactSetMax entries has them read into
-// a set that the impact entries are looked up in (and the others scored
-// through the word's postings when the impact entries do not settle the
-// search); a commoner one is followed along each round's entries.
-var exactSetMax uint64 = 8000
-
-// entriesOf reads the entries holding a term of t2.
-func entriesOf(r bleveindex.IndexReader, term string) (*idSet, error) {
-	tfr, err := r.TermFieldReader(context.Background(), []byte(term), fT2, false, false, false)
-	if err != nil {
-		return nil, err
-	}
-	defer tfr.Close()
-	out := newIDSet(int(tfr.Count()))
-	var td bleveindex.TermFieldDoc
-	for {
-		d, err := tfr.Next(&td)
+// scoreExactFirst scores the entries of xs, those with w's exact form,
+// into top, with the exact boost. Those among the impact entries score
+// their group's base: the groups are intersected with xs, best first,
+// until the limit-th best beats the next group. The others score below
+// bound (plus the boost): they are scored through the word's postings
+// only when the limit-th best does not beat that.
+func scoreExactFirst(r bleveindex.IndexReader, sg *segments, w word, groups []impactGroup, xs *docSet, top *topK, bound float64) error {
+	full := func() bool { return len(top.hits) == top.k }
+	read := newIDSet(0)
+	for _, g := range groups {
+		if full() && top.hits[top.k-1].score > g.base+exactBoost {
+			return nil
+		}
+		gs, err := sg.term(fT2, g.term)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		if d == nil {
-			return out, nil
+		err = gs.and(xs).each(func(id bleveindex.IndexInternalID) error {
+			read.add(id)
+			top.add(id, g.base+exactBoost)
+			return nil
+		})
+		if err != nil {
+			return err
 		}
-		out.add(d.ID)
 	}
+	if full() && top.hits[top.k-1].score >= bound+exactBoost {
+		return nil
+	}
+	return scoreExact(r, w, xs, top, read)
 }
 
-// scoreExact scores the entries holding w's exact form (and passing
-// filter), but those in skip, as wordQuery(w) does, into top.
-func (ix *Index) scoreExact(r bleveindex.IndexReader, w word, filter query.Query, top *topK, skip *idSet) error {
-	bg := context.Background()
-	ts, err := searcher.NewTermSearcher(bg, r, w.fold, fT, 1.0, search.SearcherOptions{})
+// scoreExact scores the entries of xs (those of w's exact form), but those
+// in skip, as wordQuery(w) does, into top.
+func scoreExact(r bleveindex.IndexReader, w word, xs *docSet, top *topK, skip *idSet) error {
+	ts, err := searcher.NewTermSearcher(context.Background(), r, w.fold, fT, 1.0, search.SearcherOptions{})
 	if err != nil {
 		return err
 	}
 	defer ts.Close()
-	xs, err := r.TermFieldReader(bg, []byte(ExactPrefix+w.exact), fT2, false, false, false)
-	if err != nil {
-		return err
-	}
-	defer xs.Close()
-	flt, err := ix.newFilterFollower(r, filter)
-	if err != nil {
-		return err
-	}
-	defer flt.close()
 	ctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(16, 0), IndexReader: r}
-	var td bleveindex.TermFieldDoc
-	for {
-		d, err := xs.Next(&td)
-		if err != nil {
-			return err
-		}
-		if d == nil {
+	return xs.each(func(id bleveindex.IndexInternalID) error {
+		if skip.has(id) {
 			return nil
 		}
-		if skip.has(d.ID) {
-			continue
-		}
-		if filter != nil { // first: cheaper than the word's postings
-			ok, err := flt.at(ctx, d.ID)
-			if err != nil {
-				return err
-			}
-			if !ok {
-				continue
-			}
-		}
-		dm, err := ts.Advance(ctx, d.ID)
-		if err != nil {
+		dm, err := ts.Advance(ctx, id)
+		if err != nil || dm == nil {
 			return err
 		}
-		if dm == nil {
-			continue
-		}
-		if dm.IndexInternalID.Equals(d.ID) {
-			top.add(d.ID, dm.Score+exactBoost)
+		if dm.IndexInternalID.Equals(id) {
+			top.add(id, dm.Score+exactBoost)
 		}
 		ctx.DocumentMatchPool.Put(dm)
-	}
-}
-
-// sortByID sorts hits in index order. Scorch's internal IDs are 8-byte
-// big-endian numbers: sorted as such, without comparing bytes.
-func sortByID(hs []topHit) {
-	for _, h := range hs {
-		if len(h.id) != 8 {
-			sort.Slice(hs, func(i, j int) bool { return hs[i].id.Compare(hs[j].id) < 0 })
-			return
-		}
-	}
-	slices.SortFunc(hs, func(a, b topHit) int {
-		return cmp.Compare(binary.BigEndian.Uint64(a.id), binary.BigEndian.Uint64(b.id))
+		return nil
 	})
 }
 
@@ -583,36 +383,6 @@ func (s *idSet) add(id bleveindex.IndexInternalID) {
 	s.s[string(id)] = true
 }
 
-// follower is a searcher read along increasing IDs: at tells whether it
-// matches id.
-type follower struct {
-	s   search.Searcher
-	cur *search.DocumentMatch
-	end bool
-}
-
-func (f *follower) close() error { return f.s.Close() }
-
-func (f *follower) at(ctx *search.SearchContext, id bleveindex.IndexInternalID) (bool, error) {
-	if f.end {
-		return false, nil
-	}
-	if f.cur == nil || f.cur.IndexInternalID.Compare(id) < 0 {
-		if f.cur != nil {
-			ctx.DocumentMatchPool.Put(f.cur)
-		}
-		var err error
-		if f.cur, err = f.s.Advance(ctx, id); err != nil {
-			return false, err
-		}
-		if f.cur == nil {
-			f.end = true
-			return false, nil
-		}
-	}
-	return f.cur.IndexInternalID.Equals(id), nil
-}
-
 // topK keeps the k best entries, best first; equal scores in index order,
 // as Bleve's collector ranks them.
 type topK struct {
@@ -641,11 +411,22 @@ func (t *topK) takes(id bleveindex.IndexInternalID, score float64) bool {
 	return score > last.score || (score == last.score && id.Compare(last.id) < 0)
 }
 
+// add keeps id with score if it is among the k best; an entry kept
+// already keeps the better of its two scores.
 func (t *topK) add(id bleveindex.IndexInternalID, score float64) {
 	if len(t.hits) == t.k {
 		last := t.hits[t.k-1]
 		if score < last.score || (score == last.score && id.Compare(last.id) > 0) {
 			return
+		}
+	}
+	for i, h := range t.hits {
+		if h.id.Equals(id) {
+			if h.score >= score {
+				return
+			}
+			t.hits = slices.Delete(t.hits, i, i+1)
+			break
 		}
 	}
 	h := topHit{id: append(bleveindex.IndexInternalID(nil), id...), score: score}
@@ -680,15 +461,21 @@ func (ix *Index) searchPhrase(p []word, filter query.Query, limit int) (*Results
 			classes = []query.Query{bleve.NewConjunctionQuery(req, exactQ(w)), req}
 		}
 	}
-	var total <-chan counted // counted meanwhile unless free
+	// The total: a pair's postings, or the size of the sets' intersection.
+	out := &Results{}
 	if len(p) > 2 || filter != nil {
-		total = ix.countAsync(req)
+		n, known, err := pairsCount(r, p, filter)
+		if err != nil || !known {
+			return nil, err
+		}
+		out.Total = n
+	} else if out.Total, err = postings(r, fT2, Bigram(p[0].fold, p[1].fold)); err != nil {
+		return nil, err
 	}
 	round := limit
 	if check {
 		round = max(2*limit, 20)
 	}
-	out := &Results{}
 	seen := map[string]bool{}
 	checked, rejected := 0, 0
 	for _, cq := range classes {
@@ -718,29 +505,43 @@ func (ix *Index) searchPhrase(p []word, filter query.Query, limit int) (*Results
 		}
 		m.close()
 	}
-	// The total: a pair's postings, or the matches counted.
-	capped := false
-	if total == nil {
-		out.Total, err = postings(r, fT2, Bigram(p[0].fold, p[1].fold))
-	} else {
-		c := <-total
-		out.Total, capped, err = c.n, c.capped, c.err
-	}
-	if err != nil {
-		return nil, err
-	}
-	if capped {
-		out.Relation = TotalAtLeast
-	}
 	if check {
 		// Candidates read and rejected are out; those not read count.
 		out.Total -= uint64(rejected)
-		if uint64(checked) < out.Total+uint64(rejected) || capped {
+		if uint64(checked) < out.Total+uint64(rejected) {
 			out.Relation = TotalAtMost
-			if capped {
-				out.Relation = TotalAbout
-			}
 		}
 	}
 	return out, nil
+}
+
+// pairsCount counts the entries that hold every pair of the phrase p and
+// pass filter, from their sets; known is false when the index or the
+// filter cannot be read as sets.
+func pairsCount(r bleveindex.IndexReader, p []word, filter query.Query) (n uint64, known bool, err error) {
+	sg, ok := segmentsOf(r)
+	if !ok {
+		return 0, false, nil
+	}
+	var set *docSet
+	if filter != nil {
+		if set, ok, err = compileSet(r, filter); err != nil || !ok {
+			return 0, false, err
+		}
+	}
+	for i := 0; i+1 < len(p); i++ {
+		ps, err := sg.term(fT2, Bigram(p[i].fold, p[i+1].fold))
+		if err != nil {
+			return 0, false, err
+		}
+		switch {
+		case set == nil:
+			set = ps
+		case i+2 == len(p):
+			return set.andCount(ps), true, nil
+		default:
+			set = set.and(ps)
+		}
+	}
+	return set.count(), true, nil
 }

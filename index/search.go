@@ -2,16 +2,15 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
-	"unsafe"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search/query"
-	bleveindex "github.com/blevesearch/bleve_index_api"
 	"github.com/vanban/vanban/parser/vntext"
 )
 
@@ -56,8 +55,7 @@ type Hit struct {
 // Results are the hits of a search, best first.
 type Results struct {
 	Total uint64
-	// Relation: Total is exact (TotalExact), or a lower bound when the
-	// count stopped at countCap (prune.go), or an upper bound: a phrase of
+	// Relation: Total is exact (TotalExact), or an upper bound: a phrase of
 	// three words or more is looked up as its word pairs and checked in
 	// the text of each hit; when more than maxChecked candidates match,
 	// the ones not checked are counted.
@@ -243,10 +241,8 @@ const maxChecked = 1000
 type Relation string
 
 const (
-	TotalExact   Relation = "eq"
-	TotalAtLeast Relation = "gte"    // counting stopped at countCap
-	TotalAtMost  Relation = "lte"    // candidates of a long phrase left unchecked
-	TotalAbout   Relation = "approx" // both
+	TotalExact  Relation = "eq"
+	TotalAtMost Relation = "lte" // candidates of a long phrase left unchecked
 )
 
 // Search runs r and returns its best hits with snippets.
@@ -424,8 +420,9 @@ func (ix *Index) storedField(ids []string, field string) (map[string]string, err
 }
 
 // stored reads the named stored fields of the entries with the given IDs
-// straight from an index reader, without a search: the reader copies each
-// stored value once, and the strings here are that copy.
+// straight from the segments of an index reader, without a search, and
+// copies only those (a decision also stores its citations, which hits do
+// not show).
 func (ix *Index) stored(ids []string, fields ...string) (map[string]map[string]string, error) {
 	r, err := ix.reader()
 	if err != nil {
@@ -433,25 +430,32 @@ func (ix *Index) stored(ids []string, fields ...string) (map[string]map[string]s
 	}
 	defer r.Close()
 	out := make(map[string]map[string]string, len(ids))
+	sg, ok := segmentsOf(r)
+	if !ok {
+		return nil, errors.New("the index is not a scorch index")
+	}
 	for _, id := range ids {
 		if _, done := out[id]; done {
 			continue
 		}
-		doc, err := r.Document(id)
+		iid, err := r.InternalID(id)
 		if err != nil {
 			return nil, err
 		}
-		if doc == nil {
+		seg, num, ok := sg.locate(iid)
+		if !ok {
 			continue // not in the index
 		}
 		m := make(map[string]string, len(fields))
-		doc.VisitFields(func(f bleveindex.Field) {
-			if _, have := m[f.Name()]; have || !slices.Contains(fields, f.Name()) {
-				return
+		err = sg.segs[seg].VisitDocument(num, func(name string, _ byte, v []byte, _ []uint64) bool {
+			if _, have := m[name]; !have && slices.Contains(fields, name) {
+				m[name] = string(v)
 			}
-			v := f.Value()
-			m[f.Name()] = unsafe.String(unsafe.SliceData(v), len(v))
+			return true
 		})
+		if err != nil {
+			return nil, err
+		}
 		out[id] = m
 	}
 	return out, nil

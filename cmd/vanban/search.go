@@ -21,10 +21,10 @@ without diacritics match any diacritics ("so tai chinh" finds "Sở Tài chính"
 words typed with them rank exact matches first. "Quoted words" must appear
 together, in that order.
 
-The count of hits is exact, or "at least 1000" when a filtered search
-stopped counting there; with --format json, "total_relation" says which
-("eq", "gte", or "lte"/"approx" for a long phrase whose candidates were
-not all checked).
+The count of hits is exact, but for a phrase of three words or more
+with over 1,000 candidates, which are not all checked: then it is "at
+most" that many; with --format json, "total_relation" says which ("eq" or
+"lte").
 
 Examples:
    vanban search so tai chinh chu tri
@@ -112,7 +112,7 @@ func searchAction(c *cli.Context) error {
 		}
 		fmt.Fprintf(w, "%d. %s  %s %s  score %.2f\n   %s\n   %s\n", i+1, where, d.Type, d.Date, h.Score, h.Snippet.Render(open, close), loc)
 	}
-	bound := map[index.Relation]string{index.TotalAtLeast: "at least ", index.TotalAtMost: "at most ", index.TotalAbout: "about "}
+	bound := map[index.Relation]string{index.TotalAtMost: "at most "}
 	fmt.Fprintf(w, "%d of %s%d hits\n", len(res.Hits), bound[res.Relation], res.Total)
 	return nil
 }
