@@ -6,14 +6,13 @@ import (
 	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/vanban/vanban/parser/vntext"
 )
 
 // The analyzers of the index, registered with Bleve by name so that an
 // index's stored mapping finds them again when it is opened. All of them
-// split NFC text with Bleve's unicode (UAX #29) tokenizer and then change
+// split NFC text into the words of UAX #29 (tokenizer.go) and then change
 // only the bytes of each term, never its offsets: a highlight computed from
 // a token's Start/End lands on the same characters of the stored text.
 //
@@ -84,9 +83,9 @@ func init() {
 		AnalyzerFold2:  {foldFilter{}, bigramFilter{}},
 	} {
 		filters := filters
-		analyzers[name] = &analysis.DefaultAnalyzer{Tokenizer: unicode.NewUnicodeTokenizer(), TokenFilters: filters}
+		analyzers[name] = &analysis.DefaultAnalyzer{Tokenizer: wordsTokenizer{}, TokenFilters: filters}
 		must(registry.RegisterAnalyzer(name, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
-			return &analysis.DefaultAnalyzer{Tokenizer: unicode.NewUnicodeTokenizer(), TokenFilters: filters}, nil
+			return &analysis.DefaultAnalyzer{Tokenizer: wordsTokenizer{}, TokenFilters: filters}, nil
 		}))
 	}
 }

@@ -38,7 +38,7 @@ import (
 
 // SchemaVersion changes whenever the mapping or the meaning of a stored
 // field changes; an index of another version must be rebuilt.
-const SchemaVersion = "vanban-index-11"
+const SchemaVersion = "vanban-index-12"
 
 const schemaKey = "vanban_schema"
 
