@@ -1,11 +1,15 @@
 package index
 
 import (
+	"context"
 	"encoding/binary"
+	"fmt"
 	"sort"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
@@ -186,4 +190,83 @@ func (s *docSet) each(fn func(id bleveindex.IndexInternalID) error) error {
 		}
 	}
 	return nil
+}
+
+// setQuery matches the entries of a set, each with score 0, and takes no
+// part in the query norm: given to a conjunction (as a must clause), it
+// restricts a query to the set without changing the scores.
+type setQuery struct{ set *docSet }
+
+func (q *setQuery) Searcher(context.Context, bleveindex.IndexReader, mapping.IndexMapping, search.SearcherOptions) (search.Searcher, error) {
+	return &setSearcher{set: q.set}, nil
+}
+
+// setSearcher reads a set's entries in index order.
+type setSearcher struct {
+	set *docSet
+	seg int                 // the segment read
+	it  roaring.IntPeekable // its iterator (nil: not started)
+}
+
+func (s *setSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	for s.seg < len(s.set.bms) {
+		bm := s.set.bms[s.seg]
+		if bm == nil {
+			s.seg++
+			continue
+		}
+		if s.it == nil {
+			s.it = bm.Iterator()
+		}
+		if s.it.HasNext() {
+			dm := ctx.DocumentMatchPool.Get()
+			dm.IndexInternalID = bleveindex.NewIndexInternalID(dm.IndexInternalID, s.set.sg.offsets[s.seg]+uint64(s.it.Next()))
+			return dm, nil
+		}
+		s.seg, s.it = s.seg+1, nil
+	}
+	return nil, nil
+}
+
+func (s *setSearcher) Advance(ctx *search.SearchContext, id bleveindex.IndexInternalID) (*search.DocumentMatch, error) {
+	seg, num, ok := s.set.sg.locate(id)
+	if !ok {
+		return nil, fmt.Errorf("entry ID %x is not a scorch number", []byte(id))
+	}
+	if seg > s.seg {
+		s.seg, s.it = seg, nil
+	}
+	if seg == s.seg && s.set.bms[seg] != nil {
+		if s.it == nil {
+			s.it = s.set.bms[seg].Iterator()
+		}
+		s.it.AdvanceIfNeeded(uint32(num))
+	}
+	return s.Next(ctx)
+}
+
+func (s *setSearcher) Close() error               { return nil }
+func (s *setSearcher) Weight() float64            { return 0 }
+func (s *setSearcher) SetQueryNorm(float64)       {}
+func (s *setSearcher) Count() uint64              { return s.set.count() }
+func (s *setSearcher) Min() int                   { return 0 }
+func (s *setSearcher) Size() int                  { return 64 }
+func (s *setSearcher) DocumentMatchPoolSize() int { return 1 }
+
+// fromNums is the set of the entries with the given global numbers.
+func fromNums(sg *segments, nums []uint64) *docSet {
+	out := &docSet{sg: sg, bms: make([]*roaring.Bitmap, len(sg.segs))}
+	for _, n := range nums {
+		var id [8]byte
+		binary.BigEndian.PutUint64(id[:], n)
+		i, local, ok := sg.locate(id[:])
+		if !ok {
+			continue
+		}
+		if out.bms[i] == nil {
+			out.bms[i] = roaring.New()
+		}
+		out.bms[i].Add(uint32(local))
+	}
+	return out
 }

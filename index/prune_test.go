@@ -1,12 +1,14 @@
 package index
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/search"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 	"github.com/vanban/vanban/parser/vntext"
 )
@@ -181,4 +183,129 @@ func TestTopKKeepsTheBestOfAnEntry(t *testing.T) {
 	if want := "5:4.0 7:3.0 2:2.5 9:0.5"; strings.Join(got, " ") != want {
 		t.Errorf("best: %s, want %s", strings.Join(got, " "), want)
 	}
+}
+
+// Several bare words: the bounded search gives the hits, scores and total
+// of the full query, on an index of two segments, with and without
+// filters and diacritics, scoring whole intersections or the best bounds
+// in rounds of 1 and 8.
+func TestWordsSearchEqualsFull(t *testing.T) {
+	defer func(a uint64, f int) { wordsAllMax, wordsScoredFirst = a, f }(wordsAllMax, wordsScoredFirst)
+	ix := generatedIndex(t, 60)
+	defer ix.Close()
+	rewriteFixtures(t, ix)
+	queries := []string{"so tai chinh chu tri", "sở tài chính chủ trì", "Sở Tài chính", "ke hoach thuc hien", "kế hoạch và đầu tư",
+		"ủy ban nhân dân tỉnh", "uỷ ban nhân dân", "các sở ngành", "tổ chức thực hiện", "báo cáo kết quả", "so so tai", "ban hành quyết định",
+		"chủ trì phối hợp", "dân số", "số liệu", "tài chính tài chính"}
+	filters := []Request{{}, {Type: "quyết định"}, {From: "2018-01-01", To: "2022-12-31"}}
+	compared, bounded := 0, 0
+	for _, mode := range []struct {
+		all   uint64
+		first int
+	}{{1000, 64}, {0, 1}, {0, 8}} {
+		wordsAllMax, wordsScoredFirst = mode.all, mode.first
+		for _, q := range queries {
+			for _, f := range filters {
+				for _, limit := range []int{1, 3, 10} {
+					pq := parseQuery(q)
+					filter, err := f.filterQuery()
+					if err != nil {
+						t.Fatal(err)
+					}
+					got, err := ix.searchWords(pq, filter, limit)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if got == nil {
+						continue
+					}
+					want, err := ix.searchAll(pq, filter, limit)
+					if err != nil {
+						t.Fatal(err)
+					}
+					what := fmt.Sprintf("%q %+v limit %d", q, f, limit)
+					if got.Total != want.Total || len(got.Hits) != len(want.Hits) {
+						t.Errorf("%s: %d hits of %d, full query %d of %d", what, len(got.Hits), got.Total, len(want.Hits), want.Total)
+						continue
+					}
+					for i := range got.Hits {
+						g, w := got.Hits[i], want.Hits[i]
+						if g.ID != w.ID || math.Abs(g.Score-w.Score) > 1e-9*math.Max(1, w.Score) {
+							t.Errorf("%s hit %d: %s %.9f, full query %s %.9f", what, i, g.ID, g.Score, w.ID, w.Score)
+						}
+					}
+					compared++
+					if mode.all == 0 && got.Total > 0 {
+						bounded++
+					}
+				}
+			}
+		}
+	}
+	if compared < 300 || bounded < 150 {
+		t.Errorf("only %d searches compared, %d by bounds", compared, bounded)
+	}
+	t.Logf("%d searches compared, %d by bounds", compared, bounded)
+}
+
+// The bounds of several words are upper bounds of every match's score in
+// the full query, and are reached (within 1e-6) by some.
+func TestWordBoundsAreUpperBounds(t *testing.T) {
+	ix := generatedIndex(t, 60)
+	defer ix.Close()
+	rewriteFixtures(t, ix)
+	r, err := ix.reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	sg, _ := segmentsOf(r)
+	checked, tight := 0, 0
+	for _, q := range []string{"so tai chinh chu tri", "sở tài chính chủ trì", "kế hoạch và đầu tư", "ủy ban nhân dân tỉnh", "tổ chức thực hiện", "báo cáo kết quả", "các sở ngành", "số liệu"} {
+		for _, f := range []Request{{}, {Type: "quyết định"}} {
+			pq := parseQuery(q)
+			filter, _ := f.filterQuery()
+			cands, idf, ok, err := wordCands(r, sg, pq, filter)
+			if err != nil || !ok {
+				t.Fatal(q, err)
+			}
+			rs, low, err := wordBounds(r, sg, pq, cands, idf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := fullQuery(pq, filter).Searcher(context.Background(), r, ix.bi.Mapping(), search.SearcherOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0), IndexReader: r}
+			for {
+				dm, err := s.Next(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if dm == nil {
+					break
+				}
+				ub := rs.ub[dm.IndexInternalID.Value()]
+				raised := ub != 0
+				if !raised {
+					ub = low
+				}
+				if dm.Score > ub*(1+boundSlack)+boundSlack {
+					t.Errorf("%q %+v: entry %x scores %.9f, bound %.9f (raised %v)", q, f, []byte(dm.IndexInternalID), dm.Score, ub, raised)
+				}
+				if ub-dm.Score < 1e-6 {
+					tight++
+				}
+				checked++
+				ctx.DocumentMatchPool.Put(dm)
+			}
+			s.Close()
+			rs.release()
+		}
+	}
+	if checked < 500 || tight < 20 {
+		t.Errorf("%d matches checked, %d bounds reached", checked, tight)
+	}
+	t.Logf("%d matches checked, %d bounds reached", checked, tight)
 }

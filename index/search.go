@@ -267,6 +267,8 @@ func (ix *Index) Search(r Request) (*Results, error) {
 		out, err = ix.searchWord(pq.words[0], filter, limit)
 	case len(pq.words) == 0 && len(pq.phrases) == 1:
 		out, err = ix.searchPhrase(pq.phrases[0], filter, limit)
+	case len(pq.words) >= 2 && len(pq.phrases) == 0:
+		out, err = ix.searchWords(pq, filter, limit)
 	}
 	if err != nil {
 		return nil, err
