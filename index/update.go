@@ -195,27 +195,49 @@ func (ix *Index) Update(paths []string, opts UpdateOptions) (Summary, error) {
 	}()
 	defer wg.Wait()
 
+	// A full batch is written by a goroutine of its own while the next one
+	// fills: Bleve builds a batch's segment on one core, and the parsers
+	// go on meanwhile. At most one batch is in flight; reading the index
+	// (the tasks of a document to replace) waits for it.
 	batch := ix.bi.NewBatch()
 	batchBytes := 0
 	written := 0
 	pending := 0
-	flush := func() error {
-		if batch.Size() == 0 {
+	type inflight struct {
+		done  chan error
+		files int
+	}
+	var fl *inflight
+	wait := func() error {
+		if fl == nil {
 			return nil
 		}
-		if err := ix.bi.Batch(batch); err != nil {
+		err := <-fl.done
+		if err == nil {
+			written += fl.files
+			if opts.AfterBatch != nil {
+				opts.AfterBatch(written)
+			}
+		}
+		fl = nil
+		return err
+	}
+	defer wait() // (an error return leaves no batch running)
+	flush := func() error {
+		if err := wait(); err != nil || batch.Size() == 0 {
 			return err
 		}
-		batch.Reset()
+		fl = &inflight{done: make(chan error, 1), files: pending}
+		go func(b *bleve.Batch, done chan<- error) { done <- ix.bi.Batch(b) }(batch, fl.done)
+		batch = ix.bi.NewBatch()
 		batchBytes = 0
-		written += pending
 		pending = 0
-		if opts.AfterBatch != nil {
-			opts.AfterBatch(written)
-		}
 		return nil
 	}
 	deleteDoc := func(id string) error {
+		if err := wait(); err != nil {
+			return err
+		}
 		tids, err := ix.taskIDs(id)
 		if err != nil {
 			return err
@@ -327,6 +349,9 @@ func (ix *Index) Update(paths []string, opts UpdateOptions) (Summary, error) {
 		}
 	}
 	if err := flush(); err != nil {
+		return sum, err
+	}
+	if err := wait(); err != nil {
 		return sum, err
 	}
 	if sum.Indexed+sum.Updated+sum.Pruned > 0 {
