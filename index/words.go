@@ -36,12 +36,13 @@ import (
 // density.
 
 // wordsScoredFirst is how many entries, by best bound, the first round
-// scores; each next round scores twice as many. An intersection of at
-// most wordsAllMax entries is scored whole. (Variables: the tests lower
-// them.)
+// scores; each next round scores twice as many, until wordsScoredMax are
+// scored: then the full query runs. An intersection of at most
+// wordsAllMax entries is scored whole. (Variables: the tests change them.)
 var (
 	wordsScoredFirst = 32
 	wordsAllMax      = uint64(1000)
+	wordsScoredMax   = 1000
 )
 
 // boundSlack covers the rounding of the bounds against Bleve's order of
@@ -115,12 +116,22 @@ func (ix *Index) searchWords(pq parsedQuery, filter query.Query, limit int) (*Re
 		if full() {
 			threshold = min(threshold, top.hits[limit-1].score)
 		}
-		var nums []uint64
+		var take []int
 		for i, b := range bounds {
 			if !scored[i] && b >= threshold {
-				scored[i] = true
-				nums = append(nums, rs.nums[i])
+				take = append(take, i)
 			}
+		}
+		if done+len(take) > wordsScoredMax {
+			// The bounds do not tell the candidates apart (a common
+			// phrase, whose pairs every candidate has): reading every
+			// candidate once, as the full query does, costs less.
+			return nil, nil
+		}
+		nums := make([]uint64, len(take))
+		for k, i := range take {
+			scored[i] = true
+			nums[k] = rs.nums[i]
 		}
 		if err := ix.scoreSet(r, pq, fromNums(sg, nums), top); err != nil {
 			return nil, err

@@ -34,7 +34,8 @@ func init() {
 		Description: `Builds a corpus of N decisions recombined from the paragraphs of real
 documents (the seed decision and ../shared/corpus when present, else
 testdata), indexes it, and reports indexing speed, index size, peak memory
-and the latency of term, phrase, folded-phrase, filtered and tasks --lead
+and the latency of term, phrase, folded-phrase, several words (the
+phrases unquoted, without diacritics), filtered and tasks --lead
 queries. The same corpus is indexed by raw Bleve (standard analyzer, one
 field) and scanned by rg (when installed) as anchors.`,
 		Flags: []cli.Flag{
@@ -179,6 +180,11 @@ func benchAction(c *cli.Context) error {
 	}
 	if err := run("folded-phrase", qs.phrases, func(q string) (uint64, error) {
 		return search(index.Request{Query: `"` + vntext.Fold(q) + `"`})
+	}); err != nil {
+		return err
+	}
+	if err := run("words, folded", qs.phrases, func(q string) (uint64, error) {
+		return search(index.Request{Query: vntext.Fold(q)})
 	}); err != nil {
 		return err
 	}
