@@ -448,19 +448,26 @@ func (ix *Index) stored(ids []string, fields ...string) (map[string]map[string]s
 		if !ok {
 			continue // not in the index
 		}
-		m := make(map[string]string, len(fields))
-		err = sg.segs[seg].VisitDocument(num, func(name string, _ byte, v []byte, _ []uint64) bool {
-			if _, have := m[name]; !have && slices.Contains(fields, name) {
-				m[name] = string(v)
-			}
-			return true
-		})
+		m, err := sg.storedAt(seg, num, fields)
 		if err != nil {
 			return nil, err
 		}
 		out[id] = m
 	}
 	return out, nil
+}
+
+// storedAt reads the named stored fields of entry num of segment seg
+// ("_id" is its external ID).
+func (sg *segments) storedAt(seg int, num uint64, fields []string) (map[string]string, error) {
+	m := make(map[string]string, len(fields))
+	err := sg.segs[seg].VisitDocument(num, func(name string, _ byte, v []byte, _ []uint64) bool {
+		if _, have := m[name]; !have && slices.Contains(fields, name) {
+			m[name] = string(v)
+		}
+		return true
+	})
+	return m, err
 }
 
 // hasPhrases reports whether the folded tokens hold every phrase.

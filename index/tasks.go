@@ -1,12 +1,15 @@
 package index
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/vanban/vanban/parser"
 	"github.com/vanban/vanban/parser/agency"
@@ -108,50 +111,66 @@ func (ix *Index) Ledgers(f TaskFilter, fn func(Ledger) error) error {
 		doc string
 		ord int
 	}
-	var hits []rowHit
-	err := ix.eachHit(f.query(), []string{fMeta}, func(id string, fs map[string]interface{}) error {
-		d, _ := splitID(id)
-		hits = append(hits, rowHit{doc: d, ord: parseMeta(str(fs[fMeta])).ord})
-		return nil
-	})
+	r, err := ix.reader()
 	if err != nil {
 		return err
 	}
-	byDoc := map[string]*Ledger{}
-	lines := map[string][]string{} // the stored ledger of each decision
-	var ids []string
-	for _, h := range hits {
-		if byDoc[h.doc] == nil {
-			byDoc[h.doc] = &Ledger{ID: h.doc}
-			ids = append(ids, h.doc)
-		}
+	defer r.Close()
+	sg, ok := segmentsOf(r)
+	if !ok {
+		return errors.New("the index is not a scorch index")
 	}
-	for rest := ids; len(rest) > 0; {
-		n := min(500, len(rest))
-		lids := make([]string, n)
-		for i, id := range rest[:n] {
-			lids[i] = ledgerID(id)
-		}
-		req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(lids), n, 0, false)
-		req.Fields = []string{fSource, fName, fHeader, fLedger}
-		req.Score = "none"
-		res, err := ix.bi.Search(req)
+	// The selected rows: their decision (in their ID) and their place in
+	// its ledger, read from the segments, without a collector.
+	var hits []rowHit
+	s, err := f.query().Searcher(context.Background(), r, ix.bi.Mapping(), search.SearcherOptions{Score: "none"})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0), IndexReader: r}
+	rowFields := []string{"_id", fMeta}
+	for {
+		dm, err := s.Next(ctx)
 		if err != nil {
 			return err
 		}
-		for _, h := range res.Hits {
-			id := strings.TrimSuffix(h.ID, "#ledger")
-			l := byDoc[id]
-			if l == nil {
-				continue
-			}
-			l.Source, l.Name = str(h.Fields[fSource]), str(h.Fields[fName])
-			if err := json.Unmarshal([]byte(str(h.Fields[fHeader])), &l.Header); err != nil {
-				return fmt.Errorf("index entry %s: %v", h.ID, err)
-			}
-			lines[id] = strings.Split(str(h.Fields[fLedger]), "\n")
+		if dm == nil {
+			break
 		}
-		rest = rest[n:]
+		seg, num, ok := sg.locate(dm.IndexInternalID)
+		if !ok {
+			return fmt.Errorf("entry ID %x is not a scorch number", []byte(dm.IndexInternalID))
+		}
+		fs, err := sg.storedAt(seg, num, rowFields)
+		if err != nil {
+			return err
+		}
+		d, _ := splitID(fs["_id"])
+		hits = append(hits, rowHit{doc: d, ord: parseMeta(fs[fMeta]).ord})
+		ctx.DocumentMatchPool.Put(dm)
+	}
+	byDoc := map[string]*Ledger{}
+	lines := map[string][]string{} // the stored ledger of each decision
+	var lids []string
+	for _, h := range hits {
+		if byDoc[h.doc] == nil {
+			byDoc[h.doc] = &Ledger{ID: h.doc}
+			lids = append(lids, ledgerID(h.doc))
+		}
+	}
+	ledgers, err := ix.stored(lids, fSource, fName, fHeader, fLedger)
+	if err != nil {
+		return err
+	}
+	for lid, fs := range ledgers {
+		id := strings.TrimSuffix(lid, "#ledger")
+		l := byDoc[id]
+		l.Source, l.Name = fs[fSource], fs[fName]
+		if err := json.Unmarshal([]byte(fs[fHeader]), &l.Header); err != nil {
+			return fmt.Errorf("index entry %s: %v", lid, err)
+		}
+		lines[id] = strings.Split(fs[fLedger], "\n")
 	}
 	sort.Slice(hits, func(i, j int) bool {
 		a, b := byDoc[hits[i].doc], byDoc[hits[j].doc]
