@@ -211,18 +211,7 @@ func (ix *Index) searchWord(w word, filter query.Query, limit int) (*Results, er
 	if !found && (!full() || top.hits[limit-1].score < bound) {
 		return nil, nil // every impact entry is read, and the others may count
 	}
-	var cands []scoredMeta
-	for _, h := range top.hits {
-		id, err := r.ExternalID(h.id)
-		if err != nil {
-			return nil, err
-		}
-		cands = append(cands, scoredMeta{scored: scored{id: id, score: h.score}})
-	}
-	if out.Hits, _, err = ix.makeHits(cands, parsedQuery{words: []word{w}}, false, limit); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return ix.topHits(r, parsedQuery{words: []word{w}}, top, out)
 }
 
 // impactRound is about how many impact entries the first round reads;

@@ -74,7 +74,7 @@ func (ix *Index) searchWords(pq parsedQuery, filter query.Query, limit int) (*Re
 		if err := ix.scoreSet(r, pq, cands, top); err != nil {
 			return nil, err
 		}
-		return ix.wordsHits(r, pq, top, out)
+		return ix.topHits(r, pq, top, out)
 	}
 
 	rs, low, err := wordBounds(r, sg, pq, cands, idf)
@@ -104,7 +104,7 @@ func (ix *Index) searchWords(pq parsedQuery, filter query.Query, limit int) (*Re
 			}
 		}
 		if full() && top.hits[limit-1].score > next {
-			return ix.wordsHits(r, pq, top, out)
+			return ix.topHits(r, pq, top, out)
 		}
 		if done == len(rs.nums) {
 			return nil, nil // the candidates not raised may count: run the full query
@@ -162,8 +162,8 @@ func (ix *Index) scoreSet(r bleveindex.IndexReader, pq parsedQuery, set *docSet,
 	}
 }
 
-// wordsHits makes the hits of the best entries.
-func (ix *Index) wordsHits(r bleveindex.IndexReader, pq parsedQuery, top *topK, out *Results) (*Results, error) {
+// topHits makes the hits of the best entries, into out.
+func (ix *Index) topHits(r bleveindex.IndexReader, pq parsedQuery, top *topK, out *Results) (*Results, error) {
 	var cands []scoredMeta
 	for _, h := range top.hits {
 		id, err := r.ExternalID(h.id)
