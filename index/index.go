@@ -272,6 +272,7 @@ func storedOnly(name string) *mapping.FieldMapping {
 func docMapping(decision bool) *mapping.DocumentMapping {
 	d := bleve.NewDocumentStaticMapping()
 	d.Dynamic = false
+	noAll(d)
 	add := func(prop string, fms ...*mapping.FieldMapping) { d.AddFieldMappingsAt(prop, fms...) }
 	// Both kinds: what search filters on, and the text, indexed without
 	// positions or term vectors: folded words in t, scored; exact words and
@@ -317,9 +318,17 @@ func docMapping(decision bool) *mapping.DocumentMapping {
 // indexed, so no query finds it; it is read by ID, and holds what the
 // ledgers over the index need without the decision's text (a stored entry
 // is decompressed whole).
+// noAll disables the _all field of a kind of document. No field goes into
+// it, but Bleve would still add it, empty, to every entry and process it
+// with each (a composite field per entry).
+func noAll(d *mapping.DocumentMapping) {
+	d.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
+}
+
 func ledgerMapping() *mapping.DocumentMapping {
 	d := bleve.NewDocumentStaticMapping()
 	d.Dynamic = false
+	noAll(d)
 	for _, f := range []string{fSource, fName, fHeader, fLedger} {
 		d.AddFieldMappingsAt(f, storedOnly(f))
 	}
