@@ -187,50 +187,139 @@ var (
 // proseAnchored is each prose pattern anchored at the start, for
 // proseMatches; compiled on first use, not when any command starts.
 var proseAnchored = sync.OnceValue(func() []*regexp.Regexp {
-	out := make([]*regexp.Regexp, len(prose))
+	res := make([]*regexp.Regexp, len(prose))
 	for i, p := range prose {
-		out[i] = regexp.MustCompile(`^(?:` + p.re.String() + `)`)
+		res[i] = p.re
+	}
+	return anchored(res)
+})
+
+// effectiveAnchored and recurringAnchored are the effective and
+// recurring patterns anchored at the start, for keyedMatches.
+var (
+	effectiveAnchored = sync.OnceValue(func() []*regexp.Regexp { return anchored(effective) })
+	recurringAnchored = sync.OnceValue(func() []*regexp.Regexp { return anchored(recurring) })
+)
+
+func anchored(res []*regexp.Regexp) []*regexp.Regexp {
+	out := make([]*regexp.Regexp, len(res))
+	for i, re := range res {
+		out[i] = regexp.MustCompile(`^(?:` + re.String() + `)`)
 	}
 	return out
-})
+}
+
+// Where the matches of effective and recurring can start, pattern by
+// pattern (keyedMatches): at their first word, or at the ^ or punctuation
+// that opens them a few words before the word they need.
+var (
+	effectiveStarts = []starts{
+		// [.;:] or \n, then spaces, "-", "kể": at most three runs of
+		// non-spaces before "từ" (the punctuation's own, "-", "kể")
+		{keys: []string{"từ"}, back: 3, punct: ".;:\n"},
+		{keys: []string{"hiệu"}, back: 1}, // "có hiệu lực"
+	}
+	recurringStarts = []starts{
+		{keys: []string{"trong", "vào", "trước", "chậm"}},
+		{keys: []string{"thời"}},
+		{keys: []string{"trước", "chậm", "muộn", "vào", "trong", "ngày"}},
+		{keys: []string{"theo", "định"}},
+		{keys: []string{"hằng", "hàng"}},
+		// [.;:] then spaces then the word: the punctuation ends the run
+		// of non-spaces before it
+		{keys: []string{"hằng", "hàng"}, back: 1, punct: ".;:"},
+		{keys: []string{"hằng", "hàng"}, back: 1, punct: ".;:,"},
+	}
+)
 
 // proseMatches is re.FindAllStringSubmatchIndex(flat, -1) for a prose
 // pattern, found by trying re anchored (at) only where a match can start.
 // Every match of a prose pattern holds the first word of its key, with at
 // most one word before it ("ngay trong", "thời hạn", "đến hết"), so it
-// starts within the two words before an occurrence of that word: trying
-// those places in order, from the end of the last match, finds the same
-// matches as scanning every place of the paragraph with (?i), which Go's
-// regexp cannot skip through. lower is strings.ToLower(flat); when its
-// bytes do not line up with flat's, the scan is done in full.
+// starts within the two words before an occurrence of that word (see
+// keyedMatches).
 func proseMatches(re, at *regexp.Regexp, key, flat, lower string) [][]int {
 	first, _, _ := strings.Cut(key, " ")
+	return keyedMatches(re, at, starts{keys: []string{first}, back: 2}, flat, lower)
+}
+
+// starts tells keyedMatches where the matches of a pattern can start.
+type starts struct {
+	// keys are words (in lower case, without 's', whose case-folded forms
+	// ToLower does not all give) one of which every match holds, at most
+	// back words after the start of the match (0: the match starts with it)
+	keys []string
+	back int
+	// punct, when set: a match starts at the start of the text or at one of
+	// these bytes, never elsewhere (a pattern that opens with
+	// (?:^|[.;:]\s+))
+	punct string
+}
+
+// keyedMatches is re.FindAllStringSubmatchIndex(flat, -1), found by
+// trying re anchored at the start (at) only where st says a match can
+// start: within back words before each occurrence of a key. Trying those
+// places in order, from the end of the last match, finds the same matches
+// as scanning every place of the text, which Go's regexp does for a
+// pattern under (?i) or with alternatives at its start. A match found at
+// a place tried for a key occurrence holds that occurrence (the places
+// tried for the earlier ones failed), so it ends past it and no place of
+// the occurrence's range is left untried. lower is strings.ToLower(flat);
+// when its bytes do not line up with flat's, the scan is done in full.
+// The patterns must not look behind their start (^, \b) except as punct
+// says: there at is tried only at the start of the text or at a byte of
+// punct, where the pattern's ^ alternative cannot go on.
+func keyedMatches(re, at *regexp.Regexp, st starts, flat, lower string) [][]int {
 	if len(lower) != len(flat) {
 		return re.FindAllStringSubmatchIndex(flat, -1)
+	}
+	var next [8]int // the next occurrence of each key at or after from, -1: none
+	if len(st.keys) > len(next) {
+		return re.FindAllStringSubmatchIndex(flat, -1)
+	}
+	for i := range st.keys {
+		next[i] = -2 // not looked for yet
 	}
 	var out [][]int
 	pos := 0 // end of the last match
 	for from := 0; from < len(lower); {
-		k := strings.Index(lower[from:], first)
+		k, kl := -1, 0
+		for i, key := range st.keys {
+			if next[i] == -1 {
+				continue
+			}
+			if next[i] < from {
+				j := strings.Index(lower[from:], key)
+				if j < 0 {
+					next[i] = -1
+					continue
+				}
+				next[i] = from + j
+			}
+			if k < 0 || next[i] < k {
+				k, kl = next[i], len(key)
+			}
+		}
 		if k < 0 {
 			break
 		}
-		k += from
-		from = k + len(first)
-		if !strings.EqualFold(flat[k:k+len(first)], first) {
+		if !strings.EqualFold(flat[k:k+kl], lower[k:k+kl]) {
 			return re.FindAllStringSubmatchIndex(flat, -1)
 		}
-		for q := max(pos, wordsBack(flat, k, 2)); q <= k; {
-			if m := at.FindStringSubmatchIndex(flat[q:]); m != nil {
-				for i := range m {
-					if m[i] >= 0 {
-						m[i] += q
+		from = k + 1
+		for q := max(pos, wordsBack(flat, k, st.back)); q <= k; {
+			if st.punct == "" || q == 0 || strings.IndexByte(st.punct, flat[q]) >= 0 {
+				if m := at.FindStringSubmatchIndex(flat[q:]); m != nil {
+					for i := range m {
+						if m[i] >= 0 {
+							m[i] += q
+						}
 					}
+					out = append(out, m)
+					pos = m[1]
+					from = max(from, pos)
+					break
 				}
-				out = append(out, m)
-				pos = m[1]
-				from = max(from, pos)
-				break
 			}
 			_, n := utf8.DecodeRuneInString(flat[q:])
 			q += max(n, 1)
@@ -269,11 +358,11 @@ func Scan(text string, ctx Context) []Found {
 		return false
 	}
 	lower := strings.ToLower(flat)
-	for _, re := range effective {
+	for ri, re := range effective {
 		if !strings.Contains(lower, "từ") {
 			break
 		}
-		for _, m := range re.FindAllStringSubmatchIndex(flat, -1) {
+		for _, m := range keyedMatches(re, effectiveAnchored()[ri], effectiveStarts[ri], flat, lower) {
 			s, e := m[0], m[1]
 			if re == effective[0] {
 				s, e = m[2], m[3]
@@ -384,11 +473,11 @@ func Scan(text string, ctx Context) []Found {
 			out = append(out, Found{Start: m[0], End: m[1], Text: flat[m[0]:m[1]], Date: &d, Kind: InMonth, What: what(flat, m[0], m[1])})
 		}
 	}
-	for _, re := range recurring {
+	for ri, re := range recurring {
 		if !strings.Contains(lower, "định kỳ") && !strings.Contains(lower, "hằng") && !strings.Contains(lower, "hàng") && !strings.Contains(lower, "quý") && !strings.Contains(lower, "kỳ") && !strings.Contains(lower, "thường xuyên") && !strings.Contains(lower, "liên tục") {
 			break
 		}
-		for _, m := range re.FindAllStringSubmatchIndex(flat, -1) {
+		for _, m := range keyedMatches(re, recurringAnchored()[ri], recurringStarts[ri], flat, lower) {
 			s, e := m[0], m[1]
 			if len(m) > 2 && m[2] >= 0 {
 				s, e = m[2], m[3]

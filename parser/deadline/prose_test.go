@@ -20,6 +20,12 @@ func TestProseMatchesEqualsFindAll(t *testing.T) {
 		"thời gian: tháng 6/2024; thời  gian thực hiện: năm 2025 - 2026; Thời\tgian hoàn thành: Quý III/2024",
 		"trước trước ngày 5/5/2025 vào vào ngày 6/6/2025 đến đến ngày 7/7/2025",
 		"hạn cuối nộp hồ sơ là 10/10/2025, hạn chót gửi báo cáo: ngày 11/11/2025",
+		"Hằng năm, báo cáo; hàng năm, xx. HẰNG NĂM tổng hợp, hằng năm rà soát và. hằng  năm ,",
+		"Từ ngày 01/7/2023, thực hiện; - kể từ ngày 5/5/2025, abc:\t-Kể  Từ ngày 6 tháng 6 năm 2025 ,",
+		"xtừ ngày 1/1/2025, có hiệu lực thi hành kể từ ngày 2/2/2025; CÓ HIỆU LỰC TỪ NGÀY 3 THÁNG 3 NĂM 2025",
+		"trong tháng 6 và tháng 12 hằng năm, vào quý I hằng năm; chậm nhất trong quý IV, quý 2 của mỗi năm",
+		"Thời gian thực hiện: Thường xuyên; thời gian: hàng quý; trước ngày 20 hằng tháng; ngày 10 của tháng cuối quý",
+		"theo định kỳ (hằng tháng, quý); định kỳ 6 tháng và hằng năm; hàng tuần, hằng tháng hoặc đột xuất",
 	}
 	dirs := []string{"../../testdata"}
 	if d := os.Getenv("VANBAN_PROSE_DIRS"); d != "" {
@@ -47,6 +53,22 @@ func TestProseMatchesEqualsFindAll(t *testing.T) {
 			got := proseMatches(p.re, proseAnchored()[pi], p.key, flat, lower)
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("%q in %q:\n got %v\nwant %v", p.key, flat, got, want)
+			}
+			matched += len(want)
+		}
+		for ri, re := range effective {
+			want := re.FindAllStringSubmatchIndex(flat, -1)
+			got := keyedMatches(re, effectiveAnchored()[ri], effectiveStarts[ri], flat, lower)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("effective[%d] in %q:\n got %v\nwant %v", ri, flat, got, want)
+			}
+			matched += len(want)
+		}
+		for ri, re := range recurring {
+			want := re.FindAllStringSubmatchIndex(flat, -1)
+			got := keyedMatches(re, recurringAnchored()[ri], recurringStarts[ri], flat, lower)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("recurring[%d] in %q:\n got %v\nwant %v", ri, flat, got, want)
 			}
 			matched += len(want)
 		}
