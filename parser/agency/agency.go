@@ -58,6 +58,8 @@ func ExtractExcept(doc *parser.Document, skip func(off int) bool) []Responsibili
 		if kind == scopeArticle {
 			continue // "Phạm vi điều chỉnh", "Đối tượng áp dụng", "Giải thích từ ngữ"
 		}
+		text := maskNotes(s.Text) // as Scan reads it
+		var toks []token          // its tokens, when headingLead has read them
 		var inherited []string
 		for n := s.Node; n != nil; n = n.Parent {
 			if l, ok := heads[n]; ok {
@@ -70,7 +72,11 @@ func ExtractExcept(doc *parser.Document, skip func(off int) bool) []Responsibili
 			if kind == structureArticle {
 				break // "Cơ cấu tổ chức: 1. Tổng cục Hải quan: a) Văn phòng, Vụ, Cục …": units, not leads
 			}
-			if l := headingLead(s.Text); len(l) > 0 && (!(law || rules) || len(dropGeneric(l, law)) > 0) {
+			l, line, ltoks := headingLeadTokens(s.Text)
+			if line == text {
+				toks = ltoks // a unit of one line: Scan's tokens are the same
+			}
+			if len(l) > 0 && (!(law || rules) || len(dropGeneric(l, law)) > 0) {
 				if law || rules {
 					l = dropGeneric(l, law)
 				}
@@ -87,7 +93,10 @@ func ExtractExcept(doc *parser.Document, skip func(off int) bool) []Responsibili
 				heads[s.Node.Parent] = l
 			}
 		}
-		for _, r := range Scan(s.Text, inherited) {
+		if toks == nil {
+			toks = tokenize(text)
+		}
+		for _, r := range scan(text, toks, inherited) {
 			if r.Speech && issuerSpeaks(doc.Header.Issuer, r.Lead) {
 				continue // "Tổng cục Hải quan yêu cầu …": the document speaking
 			}
@@ -248,7 +257,11 @@ type Found struct {
 // clauses that name no actor of their own.
 func Scan(text string, inherited []string) []Found {
 	text = maskNotes(text)
-	toks := tokenize(text)
+	return scan(text, tokenize(text), inherited)
+}
+
+// scan is Scan of a text with its notes masked, and its tokens.
+func scan(text string, toks []token, inherited []string) []Found {
 	var out []Found
 	var colon []string   // the lead named before a colon of this paragraph
 	var pending []string // "Chánh Văn phòng Bộ Y tế; Vụ trưởng các Vụ: …; Giám đốc … chịu trách nhiệm thi hành"
@@ -511,11 +524,23 @@ func CellRoles(text string) (lead, coop []string) {
 // first line that a converter wrapped mid-sentence is no heading, nor is a
 // name ending with a period (an enumeration: "1. Cơ quan hải quan các cấp.").
 func headingLead(text string) []string {
-	line := firstLine(text)
+	l, _, _ := headingLeadTokens(text)
+	return l
+}
+
+// headingLeadTokens is headingLead, also returning the first line it read
+// and its tokens (nil when it read none), for Scan to use again when that
+// line is the whole text.
+func headingLeadTokens(text string) (lead []string, line string, toks []token) {
+	line = firstLine(text)
 	if wrapped(text) {
-		return nil
+		return nil, line, nil
 	}
-	toks := tokenize(line)
+	toks = tokenize(line)
+	return headingLeadOf(line, toks), line, toks
+}
+
+func headingLeadOf(line string, toks []token) []string {
 	i := skipLabel(toks, 0)
 	if i+1 < len(toks) && toks[i].f == "điều" && strings.ContainsAny(toks[i+1].w[:1], "0123456789") {
 		i = skipLabel(toks, i+2) // "Điều 20. Trách nhiệm của Bộ Tài chính"
