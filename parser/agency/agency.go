@@ -47,6 +47,9 @@ func ExtractExcept(doc *parser.Document, skip func(off int) bool) []Responsibili
 	rules := isRules(doc.Header.Type)
 	code := vntext.Key(doc.Header.Type) == "bo luat"
 	scope := map[*parser.Node]int{} // articles read by articleKind
+	// the tokens of each segment, in one buffer: none outlives its
+	// segment (what is found holds strings of the text, not tokens)
+	buf := make([]token, 0, 256)
 	for _, s := range doc.Segments() {
 		if s.Quoted || !taskPath(s.Path) || s.Node.Kind == parser.KindTable {
 			continue
@@ -72,7 +75,10 @@ func ExtractExcept(doc *parser.Document, skip func(off int) bool) []Responsibili
 			if kind == structureArticle {
 				break // "Cơ cấu tổ chức: 1. Tổng cục Hải quan: a) Văn phòng, Vụ, Cục …": units, not leads
 			}
-			l, line, ltoks := headingLeadTokens(s.Text)
+			l, line, ltoks := headingLeadTokens(s.Text, buf)
+			if ltoks != nil {
+				buf = ltoks
+			}
 			if line == text {
 				toks = ltoks // a unit of one line: Scan's tokens are the same
 			}
@@ -94,7 +100,8 @@ func ExtractExcept(doc *parser.Document, skip func(off int) bool) []Responsibili
 			}
 		}
 		if toks == nil {
-			toks = tokenize(text)
+			toks = tokenizeAppend(buf[:0], text)
+			buf = toks
 		}
 		for _, r := range scan(text, toks, inherited) {
 			if r.Speech && issuerSpeaks(doc.Header.Issuer, r.Lead) {
@@ -524,19 +531,19 @@ func CellRoles(text string) (lead, coop []string) {
 // first line that a converter wrapped mid-sentence is no heading, nor is a
 // name ending with a period (an enumeration: "1. Cơ quan hải quan các cấp.").
 func headingLead(text string) []string {
-	l, _, _ := headingLeadTokens(text)
+	l, _, _ := headingLeadTokens(text, nil)
 	return l
 }
 
 // headingLeadTokens is headingLead, also returning the first line it read
-// and its tokens (nil when it read none), for Scan to use again when that
-// line is the whole text.
-func headingLeadTokens(text string) (lead []string, line string, toks []token) {
+// and its tokens (nil when it read none; appended to buf[:0]), for Scan to
+// use again when that line is the whole text.
+func headingLeadTokens(text string, buf []token) (lead []string, line string, toks []token) {
 	line = firstLine(text)
 	if wrapped(text) {
 		return nil, line, nil
 	}
-	toks = tokenize(line)
+	toks = tokenizeAppend(buf[:0], line)
 	return headingLeadOf(line, toks), line, toks
 }
 
