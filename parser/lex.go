@@ -164,7 +164,11 @@ func isCaps(t string) bool {
 
 // clean squeezes white space (line breaks included) to single spaces.
 func clean(s string) string {
+	if isClean(s) {
+		return s // most headings and lines: no copy
+	}
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
 	for _, r := range s {
 		if isSpaceRune(r) {
@@ -178,6 +182,30 @@ func clean(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isClean reports whether clean(s) is s: valid UTF-8 (clean writes U+FFFD
+// for a bad byte), and no white space but single ' ' between other
+// characters.
+func isClean(s string) bool {
+	space := true // a space at the start is dropped
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c == ' ' && space || c != ' ' && isSpaceRune(rune(c)) {
+				return false
+			}
+			space = c == ' '
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || isSpaceRune(r) {
+			return false
+		}
+		space = false
+		i += n
+	}
+	return !space || s == ""
 }
 
 // firstRunes returns the first n characters of s, right-trimmed.
