@@ -358,8 +358,10 @@ func Scan(text string, ctx Context) []Found {
 		return false
 	}
 	lower := strings.ToLower(flat)
+	// (the gates below hold for the whole paragraph: tested once, not
+	// for each pattern)
 	for ri, re := range effective {
-		if !strings.Contains(lower, "từ") {
+		if ri == 0 && !strings.Contains(lower, "từ") {
 			break
 		}
 		for _, m := range keyedMatches(re, effectiveAnchored()[ri], effectiveStarts[ri], flat, lower) {
@@ -474,7 +476,7 @@ func Scan(text string, ctx Context) []Found {
 		}
 	}
 	for ri, re := range recurring {
-		if !strings.Contains(lower, "định kỳ") && !strings.Contains(lower, "hằng") && !strings.Contains(lower, "hàng") && !strings.Contains(lower, "quý") && !strings.Contains(lower, "kỳ") && !strings.Contains(lower, "thường xuyên") && !strings.Contains(lower, "liên tục") {
+		if ri == 0 && !strings.Contains(lower, "định kỳ") && !strings.Contains(lower, "hằng") && !strings.Contains(lower, "hàng") && !strings.Contains(lower, "quý") && !strings.Contains(lower, "kỳ") && !strings.Contains(lower, "thường xuyên") && !strings.Contains(lower, "liên tục") {
 			break
 		}
 		for _, m := range keyedMatches(re, recurringAnchored()[ri], recurringStarts[ri], flat, lower) {
