@@ -39,6 +39,47 @@ func isNoise(t string) bool {
 	return strings.HasPrefix(t, "#") || strings.HasPrefix(t, "Page ") || reSeparator.MatchString(t)
 }
 
+// findDate is reDate.FindStringSubmatchIndex(s), run only from where a
+// match can start. Every match holds "ngày" in some case (five bytes, "n"
+// or "N" first), and a match that starts before the first of them has
+// only letters, spaces, dots, commas and white space up to it (the place,
+// "Lạng Sơn, "): no match starts before the run of such characters that
+// ends there. reDate looks at nothing before its start, so from the start
+// of that run it finds the match it finds from the start of s, without
+// trying its lazy place group at every character of the header.
+func findDate(s string) []int {
+	k := -1
+	for i := 0; i < len(s); {
+		j := strings.IndexAny(s[i:], "nN")
+		if j < 0 {
+			break
+		}
+		if i += j; i+5 <= len(s) && strings.EqualFold(s[i:i+5], "ngày") {
+			k = i
+			break
+		}
+		i++
+	}
+	if k < 0 {
+		return nil
+	}
+	q := k
+	for q > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:q])
+		if !unicode.IsLetter(r) && !strings.ContainsRune(" .,\t\n\f\r", r) {
+			break
+		}
+		q -= n
+	}
+	m := reDate.FindStringSubmatchIndex(s[q:])
+	for i := range m {
+		if m[i] >= 0 {
+			m[i] += q
+		}
+	}
+	return m
+}
+
 // parseHeader reads issuer, number, place and date, type and title from the
 // header paragraphs.
 func parseHeader(d *Document, ps []para) Header {
@@ -75,7 +116,7 @@ func parseHeader(d *Document, ps []para) Header {
 		h.Number = strings.TrimRight(h.Number, "-/")
 		h.Line = cellLines[strings.Count(all[:m[0]], "\n")]
 	}
-	if m := reDate.FindStringSubmatchIndex(all); m != nil {
+	if m := findDate(all); m != nil {
 		sub := func(i int) string {
 			if m[2*i] < 0 {
 				return ""
@@ -93,7 +134,7 @@ func parseHeader(d *Document, ps []para) Header {
 
 	for i, c := range cells {
 		cc := c
-		if m := reDate.FindStringIndex(cc); m != nil {
+		if m := findDate(cc); m != nil {
 			cc = cc[m[1]:]
 		} else if m := reNumber.FindStringIndex(cc); m != nil {
 			cc = cc[m[1]:]
@@ -152,7 +193,7 @@ func parseHeader(d *Document, ps []para) Header {
 			if h.Title == "" {
 				// "V/v …" up to the place and date a run-together header puts after it
 				subj := c[m[1]:]
-				if dm := reDate.FindStringSubmatchIndex(subj); dm != nil {
+				if dm := findDate(subj); dm != nil {
 					cut := dm[0]
 					if dm[2] >= 0 {
 						cut = dm[2] + strings.Index(subj[dm[2]:dm[3]], placeName(subj[dm[2]:dm[3]]))
@@ -190,7 +231,13 @@ func parseHeader(d *Document, ps []para) Header {
 	for _, c := range cells {
 		stop := false
 		for _, re := range []*regexp.Regexp{reNumber, reDate, reNumberLine} {
-			if m := re.FindStringIndex(c); m != nil {
+			var m []int
+			if re == reDate {
+				m = findDate(c)
+			} else {
+				m = re.FindStringIndex(c)
+			}
+			if m != nil {
 				c, stop = c[:m[0]], true
 			}
 		}

@@ -1,0 +1,54 @@
+package parser
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// findDate must find what reDate finds: on the headers (first 40 lines)
+// and on every line of the project's test documents (and of any folders
+// in $VANBAN_DATE_DIRS, separated by the path list separator), and on
+// headers made to catch the shortcut out.
+func TestFindDateEqualsRegexp(t *testing.T) {
+	texts := []string{
+		"", "ngày", "Hà Nội, ngày 5 tháng 3 năm 2023", "HÀ NỘI, NGÀY 05/03/2023", "Lạng Sơn,\n  ngày  5-3-2023",
+		"Số: 12/QĐ-UBND Hà Nội ngày 1.2.2020", "x ngày y; Tp. Hồ Chí Minh , Ngày 31 THÁNG 12 NĂM 2024",
+		"nngày 1/1/2020", "NgÀy 2/2/2021", "Sở 1 ngày, Hà Nội ngày 3/3/2022", "\xffngày 4/4/2024", "ngàyngày 5/5/2025",
+	}
+	dirs := []string{"../testdata"}
+	if d := os.Getenv("VANBAN_DATE_DIRS"); d != "" {
+		dirs = append(dirs, filepath.SplitList(d)...)
+	}
+	for _, dir := range dirs {
+		filepath.Walk(dir, func(path string, info os.FileInfo, err error) error {
+			if err != nil || info.IsDir() {
+				return nil
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return nil
+			}
+			lines := strings.Split(string(data), "\n")
+			texts = append(texts, strings.Join(lines[:min(40, len(lines))], "\n"))
+			texts = append(texts, lines...)
+			return nil
+		})
+	}
+	matched := 0
+	for _, s := range texts {
+		want := reDate.FindStringSubmatchIndex(s)
+		if got := findDate(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q:\n got %v\nwant %v", s, got, want)
+		}
+		if want != nil {
+			matched++
+		}
+	}
+	if matched < 20 {
+		t.Fatalf("%d matches: too few to prove anything", matched)
+	}
+	t.Logf("%d texts, %d matches", len(texts), matched)
+}
