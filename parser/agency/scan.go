@@ -376,11 +376,26 @@ var collectives = func() [][]string {
 	return out
 }()
 
+// collectivesByFirst indexes collectives by their first word.
+var collectivesByFirst = func() map[string][]int {
+	out := map[string][]int{}
+	for i, c := range collectives {
+		out[c[0]] = append(out[c[0]], i)
+	}
+	return out
+}()
+
 // collectiveAt returns the number of tokens of the collective group name at
 // toks[i], or 0.
 func collectiveAt(toks []token, i int) int {
 	best := 0
-	for _, c := range collectives {
+	if i >= len(toks) {
+		return 0
+	}
+	// only the names that start with the word at i can match, tried in
+	// their order
+	for _, k := range collectivesByFirst[toks[i].f] {
+		c := collectives[k]
 		if len(c) > best && seq(toks, i, c...) {
 			n := len(c)
 			// "các cơ quan, đơn vị, chủ đầu tư": an enumeration, not the group
