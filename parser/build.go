@@ -412,6 +412,35 @@ func quoteBalance(t string) int {
 
 var reArticleAny = regexp.MustCompile(`(?:[ĐD][iìíỉĩị][eêềếểễệ]u|[ĐD][IÌÍỈĨỊ][EÊỀẾỂỄỆ]U)\s+(\d{1,3})\s*[.:]`)
 
+// reArticleAtStart is reArticleAny anchored at the start.
+var reArticleAtStart = regexp.MustCompile(`^(?:` + reArticleAny.String() + `)`)
+
+// nextArticleAny is the match of reArticleAny that
+// FindAllStringSubmatchIndex(t, -1) gives after the one ending at from
+// (0: the first), or nil. Every match starts with "Đ" or "D" and the
+// pattern looks at nothing before its start, so trying it anchored at each
+// of those letters in turn finds the same matches, one at a time.
+func nextArticleAny(t string, from int) []int {
+	for from < len(t) {
+		k := strings.IndexAny(t[from:], "ĐD")
+		if k < 0 {
+			return nil
+		}
+		k += from
+		if m := reArticleAtStart.FindStringSubmatchIndex(t[k:]); m != nil {
+			for i := range m {
+				if m[i] >= 0 {
+					m[i] += k
+				}
+			}
+			return m
+		}
+		_, n := utf8.DecodeRuneInString(t[k:])
+		from = k + n
+	}
+	return nil
+}
+
 // inlineArticle finds "Điều N." of the next article inside a paragraph,
 // right after the end of a sentence or glued to the previous word.
 func (b *builder) inlineArticle(s, e int) int {
@@ -423,7 +452,12 @@ func (b *builder) inlineArticle(s, e int) int {
 		b.noArtFrom, b.noArtEnd = s, e
 		return -1
 	}
-	for _, m := range reArticleAny.FindAllStringSubmatchIndex(t, -1) {
+	for from := 0; ; {
+		m := nextArticleAny(t, from)
+		if m == nil {
+			break
+		}
+		from = m[1]
 		if m[0] == 0 {
 			continue
 		}

@@ -8,16 +8,12 @@ import (
 	"testing"
 )
 
-// findDate must find what reDate finds: on the headers (first 40 lines)
-// and on every line of the project's test documents (and of any folders
-// in $VANBAN_DATE_DIRS, separated by the path list separator), and on
-// headers made to catch the shortcut out.
-func TestFindDateEqualsRegexp(t *testing.T) {
-	texts := []string{
-		"", "ngày", "Hà Nội, ngày 5 tháng 3 năm 2023", "HÀ NỘI, NGÀY 05/03/2023", "Lạng Sơn,\n  ngày  5-3-2023",
-		"Số: 12/QĐ-UBND Hà Nội ngày 1.2.2020", "x ngày y; Tp. Hồ Chí Minh , Ngày 31 THÁNG 12 NĂM 2024",
-		"nngày 1/1/2020", "NgÀy 2/2/2021", "Sở 1 ngày, Hà Nội ngày 3/3/2022", "\xffngày 4/4/2024", "ngàyngày 5/5/2025",
-	}
+// testTexts are the headers (first 40 lines) and every line of the
+// project's test documents (and of any folders in $VANBAN_DATE_DIRS,
+// separated by the path list separator), for the tests of the shortcuts
+// taken around regexps.
+func testTexts() []string {
+	var texts []string
 	dirs := []string{"../testdata"}
 	if d := os.Getenv("VANBAN_DATE_DIRS"); d != "" {
 		dirs = append(dirs, filepath.SplitList(d)...)
@@ -37,6 +33,17 @@ func TestFindDateEqualsRegexp(t *testing.T) {
 			return nil
 		})
 	}
+	return texts
+}
+
+// findDate must find what reDate finds, on the test texts and on headers
+// made to catch the shortcut out.
+func TestFindDateEqualsRegexp(t *testing.T) {
+	texts := append([]string{
+		"", "ngày", "Hà Nội, ngày 5 tháng 3 năm 2023", "HÀ NỘI, NGÀY 05/03/2023", "Lạng Sơn,\n  ngày  5-3-2023",
+		"Số: 12/QĐ-UBND Hà Nội ngày 1.2.2020", "x ngày y; Tp. Hồ Chí Minh , Ngày 31 THÁNG 12 NĂM 2024",
+		"nngày 1/1/2020", "NgÀy 2/2/2021", "Sở 1 ngày, Hà Nội ngày 3/3/2022", "\xffngày 4/4/2024", "ngàyngày 5/5/2025",
+	}, testTexts()...)
 	matched := 0
 	for _, s := range texts {
 		want := reDate.FindStringSubmatchIndex(s)
@@ -46,6 +53,34 @@ func TestFindDateEqualsRegexp(t *testing.T) {
 		if want != nil {
 			matched++
 		}
+	}
+	if matched < 20 {
+		t.Fatalf("%d matches: too few to prove anything", matched)
+	}
+	t.Logf("%d texts, %d matches", len(texts), matched)
+}
+
+// nextArticleAny must find, one at a time, what reArticleAny's FindAll
+// finds.
+func TestNextArticleAnyEqualsFindAll(t *testing.T) {
+	texts := append([]string{
+		"", "Điều 1.", "xĐiều 2: aDIỀU 3. Điều 4 Điều 5. DIEU 6. Diều 7.", "ĐĐiều 8.", "Điều\t9 :", "\xffĐiều 10.",
+	}, testTexts()...)
+	matched := 0
+	for _, s := range texts {
+		want := reArticleAny.FindAllStringSubmatchIndex(s, -1)
+		var got [][]int
+		for from := 0; ; {
+			m := nextArticleAny(s, from)
+			if m == nil {
+				break
+			}
+			got, from = append(got, m), m[1]
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q:\n got %v\nwant %v", s, got, want)
+		}
+		matched += len(want)
 	}
 	if matched < 20 {
 		t.Fatalf("%d matches: too few to prove anything", matched)
