@@ -131,7 +131,8 @@ func (b *builder) headerEnd() int {
 			reEnact.MatchString(t) && strings.HasSuffix(t, ":") || strings.HasPrefix(t, "Kính gửi") || reRecipients.MatchString(t) {
 			return i
 		}
-		if reNumberLine.MatchString(t) || reDateLine.MatchString(t) {
+		// (a number line holds ":", a date digits)
+		if strings.Contains(t, ":") && reNumberLine.MatchString(t) || strings.ContainsAny(t, "0123456789") && reDateLine.MatchString(t) {
 			sawNumberOrDate = true
 			// a run-together header: the bases or the letter's addressee
 			// ("… năm 2019 Kính gửi: Bộ Kế hoạch và Đầu tư.") start inside it.
@@ -793,7 +794,7 @@ func (b *builder) addParagraph(s, e int, quoted bool) {
 // attached texts that follow them. It returns true when it placed t.
 func (b *builder) endMatter(s, e int, t string) bool {
 	d := b.d
-	if m := reRecipients.FindStringIndex(t); m != nil && (b.sawBody || b.phase != phaseHeader) {
+	if m := recipientsAt(t); m != nil && (b.sawBody || b.phase != phaseHeader) {
 		b.endBody()
 		b.recip = &Node{Kind: KindRecipients, Path: "recipients", Span: Span{s, e}, Body: Span{s, e}, Pos: d.Position(s)}
 		b.addTo(b.root, b.recip)
@@ -820,7 +821,7 @@ func (b *builder) endMatter(s, e int, t string) bool {
 		b.inRecip = false
 	}
 	afterLead := b.sign != nil && b.sign.Span.End == b.prevEnd // "KT." alone on the line above
-	if (reSignLead.MatchString(t) || afterLead) && (b.sawBody || b.phase == phaseEnd) {
+	if (signLead(t) || afterLead) && (b.sawBody || b.phase == phaseEnd) {
 		// a signature run into what follows it: "KT. TỔNG CỤC TRƯỞNG PHÓ TỔNG CỤC
 		// TRƯỞNG Nguyễn Dương Thái QUY TRÌNH XÁC ĐỊNH …".
 		if n := signatureExtent(t); n > 0 && n < len(t) {
@@ -846,8 +847,8 @@ func (b *builder) endMatter(s, e int, t string) bool {
 		return true
 	}
 	// appendices and attached texts start only after the body.
-	if m := reAppendix.FindStringSubmatchIndex(t); m != nil && (b.phase == phaseEnd || b.prefix != "") &&
-		(isCaps(t[:m[1]]) || m[2] >= 0 && (m[1] >= len(t)-1 || isCaps(firstWords(t[m[1]:], 2))) || reAttachNote.MatchString(strings.TrimSpace(t[m[1]:]))) {
+	if m := appendixAt(t); m != nil && (b.phase == phaseEnd || b.prefix != "") &&
+		(isCaps(t[:m[1]]) || m[2] >= 0 && (m[1] >= len(t)-1 || capsWords(t[m[1]:], 2)) || reAttachNote.MatchString(strings.TrimSpace(t[m[1]:]))) {
 		num := ""
 		if m[2] >= 0 {
 			num = t[m[2]:m[3]]
@@ -924,10 +925,10 @@ func (b *builder) isSignature(t string) bool {
 	if !b.sawBody && b.phase != phaseEnd {
 		return false
 	}
-	if reSignLead.MatchString(t) && len(t) < 200 {
+	if len(t) < 200 && signLead(t) {
 		return true
 	}
-	if len(t) > 160 || !isCaps(firstWords(t, 2)) {
+	if len(t) > 160 || !capsWords(t, 2) {
 		return false
 	}
 	return signatureLine(t)
@@ -996,7 +997,7 @@ func (b *builder) columnBlock(s int) bool {
 		left = append(left, strings.TrimSpace(line[:gap[2]]))
 		right = append(right, strings.TrimSpace(line[gap[3]:]))
 	}
-	if len(right) == 0 || !(reSignLead.MatchString(right[0]) || signatureLine(right[0])) {
+	if len(right) == 0 || !(signLead(right[0]) || signatureLine(right[0])) {
 		return false
 	}
 	text := strings.Join(left, "\n")
@@ -1032,7 +1033,7 @@ func signatureExtent(t string) int {
 		}
 		w := t[i:j]
 		if capsEnd < 0 {
-			if !isCaps(w) && !(words == 0 && reSignLead.MatchString(w+" X")) {
+			if !isCaps(w) && !(words == 0 && signLead(w+" X")) {
 				capsEnd = i
 			} else {
 				words++
@@ -1063,7 +1064,7 @@ func signatureExtent(t string) int {
 // Tiến Dũng"); it returns the offset in t where it starts, or -1.
 func signatureAfter(t string) int {
 	for _, m := range reSignInline.FindAllStringIndex(t, -1) {
-		if m[0] > 0 && (reSignLead.MatchString(t[m[0]:]) || signatureLine(t[m[0]:])) {
+		if m[0] > 0 && (signLead(t[m[0]:]) || signatureLine(t[m[0]:])) {
 			return m[0]
 		}
 	}
@@ -1071,6 +1072,59 @@ func signatureAfter(t string) int {
 }
 
 var reSignInline = regexp.MustCompile(`(?:TM|KT|TL|TUQ)\.|\p{Lu}{2,}\s\p{Lu}`)
+
+// capsWords is isCaps(firstWords(t, n)), without building the words.
+func capsWords(t string, n int) bool {
+	if len(t) > 64*n {
+		t = t[:64*n]
+	}
+	letters, words, in := 0, 0, false
+	for _, r := range t {
+		if unicode.IsSpace(r) {
+			if in {
+				if words++; words == n {
+					break
+				}
+			}
+			in = false
+			continue
+		}
+		in = true
+		if unicode.IsLetter(r) {
+			if unicode.IsLower(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// startsWith reports whether t starts with one of the bytes of set: a
+// cheap test before an anchored pattern all of whose matches start so.
+func startsWith(t, set string) bool { return t != "" && strings.IndexByte(set, t[0]) >= 0 }
+
+// recipientsAt is reRecipients.FindStringIndex(t) ("nơi nhận" in any case
+// at the start: "n" or "N" first).
+func recipientsAt(t string) []int {
+	if !startsWith(t, "nN") {
+		return nil
+	}
+	return reRecipients.FindStringIndex(t)
+}
+
+// signLead is reSignLead.MatchString(t) (every match starts with "T", "K"
+// or "Q").
+func signLead(t string) bool { return startsWith(t, "TKQ") && reSignLead.MatchString(t) }
+
+// appendixAt is reAppendix.FindStringSubmatchIndex(t) (every match starts
+// with "P", "B" or "M": PHỤ LỤC, Phụ biểu, BIỂU SỐ, Mẫu số, …).
+func appendixAt(t string) []int {
+	if !startsWith(t, "PBM") {
+		return nil
+	}
+	return reAppendix.FindStringSubmatchIndex(t)
+}
 
 func firstWords(t string, n int) string {
 	if len(t) > 64*n {

@@ -531,7 +531,7 @@ func parseSignerText(text string) *Signer {
 		caps = caps[:len(caps)-1] // "(Đã ký)", "(ký tên, đóng dấu)"
 	}
 	lead := ""
-	if len(caps) > 0 && reSignLead.MatchString(strings.Join(caps, " ")+" X") {
+	if len(caps) > 0 && signLead(strings.Join(caps, " ")+" X") {
 		lead, caps = caps[0], caps[1:]
 		if i := strings.IndexByte(lead, '.'); i > 0 && i < len(lead)-1 {
 			caps = append([]string{lead[i+1:]}, caps...) // "KT.CHỦ TỊCH"
@@ -570,7 +570,7 @@ func positionCase(words []string) string {
 	out := make([]string, len(words))
 	first := true
 	for i, w := range words {
-		if reSignLead.MatchString(w + " X") {
+		if signLead(w + " X") {
 			out[i], first = w, true
 			continue
 		}
@@ -673,7 +673,7 @@ func layoutTables(d *Document) {
 				d.Recipients, d.Archive = splitRecipients(text[m[1]:])
 				continue
 			}
-			if len(lines) > 0 && d.Header.Signer == nil && (reSignLead.MatchString(lines[0]) || signatureLine(lines[0])) {
+			if len(lines) > 0 && d.Header.Signer == nil && (signLead(lines[0]) || signatureLine(lines[0])) {
 				d.Header.Signer = parseSignerText(strings.Join(lines, " "))
 			}
 		}

@@ -93,13 +93,13 @@ func splitParas(text string, lines []int) []para {
 // not a label, a heading or another structural start.
 func continuesWrapped(t string) bool {
 	r, _ := utf8.DecodeRuneInString(t)
-	if !unicode.IsUpper(r) || isCaps(firstWords(t, 3)) {
+	if !unicode.IsUpper(r) || capsWords(t, 3) {
 		return false
 	}
 	if _, ok := parseLabel(t); ok {
 		return false
 	}
-	if reArticle.MatchString(t) || reSignLead.MatchString(t) {
+	if reArticle.MatchString(t) || signLead(t) {
 		return false
 	}
 	// "Điều 4 Nghị định này, …" continues a cross-reference ("tại Điều 3 và").

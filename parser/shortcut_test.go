@@ -87,3 +87,30 @@ func TestNextArticleAnyEqualsFindAll(t *testing.T) {
 	}
 	t.Logf("%d texts, %d matches", len(texts), matched)
 }
+
+// The first-byte gates and capsWords must answer as the patterns and
+// isCaps(firstWords(…)) they stand for.
+func TestGatesEqualPatterns(t *testing.T) {
+	texts := append([]string{
+		"", "Nơi nhận:", "NƠI NHẬN", "nơi nhận", "KT. CHỦ TỊCH", "TM. ỦY BAN", "Q. GIÁM ĐỐC", "T/M", "PHỤ LỤC I", "Phụ lục 2:",
+		"Biểu số 01", "MẪU SỐ 3", "SỞ TÀI CHÍNH abc", "A B", "Ab", "ĐIỀU  KHOẢN\tTHI HÀNH", "\xff\xfe AB",
+	}, testTexts()...)
+	for _, s := range texts {
+		for _, tr := range []string{s, strings.TrimSpace(s)} {
+			if got, want := recipientsAt(tr), reRecipients.FindStringIndex(tr); !reflect.DeepEqual(got, want) {
+				t.Fatalf("recipientsAt(%q) = %v, want %v", tr, got, want)
+			}
+			if got, want := signLead(tr), reSignLead.MatchString(tr); got != want {
+				t.Fatalf("signLead(%q) = %v, want %v", tr, got, want)
+			}
+			if got, want := appendixAt(tr), reAppendix.FindStringSubmatchIndex(tr); !reflect.DeepEqual(got, want) {
+				t.Fatalf("appendixAt(%q) = %v, want %v", tr, got, want)
+			}
+			for n := 1; n <= 3; n++ {
+				if got, want := capsWords(tr, n), isCaps(firstWords(tr, n)); got != want {
+					t.Fatalf("capsWords(%q, %d) = %v, want %v", tr, n, got, want)
+				}
+			}
+		}
+	}
+}
