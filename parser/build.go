@@ -422,12 +422,25 @@ var reArticleAtStart = regexp.MustCompile(`^(?:` + reArticleAny.String() + `)`)
 // pattern looks at nothing before its start, so trying it anchored at each
 // of those letters in turn finds the same matches, one at a time.
 func nextArticleAny(t string, from int) []int {
+	d, dd := -2, -2 // the next "D" and "Đ" at or after from (-1: none, -2: not looked for)
 	for from < len(t) {
-		k := strings.IndexAny(t[from:], "ĐD")
+		if d != -1 && d < from {
+			if d = strings.IndexByte(t[from:], 'D'); d >= 0 {
+				d += from
+			}
+		}
+		if dd != -1 && dd < from {
+			if dd = strings.Index(t[from:], "Đ"); dd >= 0 {
+				dd += from
+			}
+		}
+		k := d
+		if k < 0 || dd >= 0 && dd < k {
+			k = dd
+		}
 		if k < 0 {
 			return nil
 		}
-		k += from
 		if m := reArticleAtStart.FindStringSubmatchIndex(t[k:]); m != nil {
 			for i := range m {
 				if m[i] >= 0 {
@@ -689,8 +702,21 @@ func sameParentDotted(a, b string) bool {
 // công lập.2. Thông tư này …") and starts new units there.
 func (b *builder) splitInline(node *Node, from, e int) {
 	t := b.d.Text[from:e]
-	for i := 0; i < len(t); i++ {
-		c := t[i]
+	// only the bytes below can start a unit; ")" stands for the letter
+	// before it ("a)"), which no other case looks at
+	for p := 0; p < len(t); p++ {
+		k := strings.IndexAny(t[p:], ".:;!?0123456789)")
+		if k < 0 {
+			return
+		}
+		p += k
+		i, c := p, t[p]
+		if c == ')' {
+			if i--; i < 0 || t[i] < 'a' || t[i] > 'z' {
+				continue
+			}
+			c = t[i]
+		}
 		at := -1
 		switch {
 		case c == '.' || c == ':' || c == ';' || c == '!' || c == '?':
