@@ -339,11 +339,24 @@ var roleLabels = func() []struct {
 	return out
 }()
 
+// roleLabelsByFirst indexes roleLabels by their first word.
+var roleLabelsByFirst = func() map[string][]int {
+	out := map[string][]int{}
+	for i, l := range roleLabels {
+		out[l.words[0]] = append(out[l.words[0]], i)
+	}
+	return out
+}()
+
 // roleLabelAt returns the length of the role label at toks[i] (without
 // its ":") and whether it names the lead.
 func roleLabelAt(toks []token, i int) (int, bool) {
 	n, lead := 0, false
-	for _, l := range roleLabels {
+	if i >= len(toks) {
+		return 0, false
+	}
+	for _, k := range roleLabelsByFirst[toks[i].f] { // only these can match at i, in their order
+		l := roleLabels[k]
 		if len(l.words) > n && seq(toks, i, l.words...) && i+len(l.words) < len(toks) && toks[i+len(l.words)].w == ":" {
 			n, lead = len(l.words), l.lead
 		}

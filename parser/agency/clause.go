@@ -588,6 +588,11 @@ func rule(toks []token, i, j int) bool {
 func roleLists(text string, toks []token, a, b int) [][2]int {
 	var out [][2]int
 	for k := a; k < b; k++ {
+		switch toks[k].f {
+		case "phối", "gửi", "yêu", "đề", "giao":
+		default:
+			continue // every case below starts with one of these words
+		}
 		j := -1
 		switch {
 		case seq(toks, k, "phối", "hợp") && !nounCompound(toks, k):
@@ -654,6 +659,11 @@ type reports struct{ all, leadless []string }
 // clause hands a compilation to ("gửi X tổng hợp") in toks[a:b].
 func roles(text string, toks []token, a, b int) (coop []string, rep reports, lead []string) {
 	for k := a; k < b; k++ {
+		switch toks[k].f {
+		case "chủ", "phối", "báo", "phản", "gửi", "trình", "tham", "đề", "kiến", "(":
+		default:
+			continue // every case below starts with one of these words
+		}
 		t := toks[k]
 		switch {
 		case seq(toks, k, "chủ", "trì") && k+3 < b && (toks[k+2].f == "cùng" || toks[k+2].f == "với") && headAt(toks, k+3) > 0:
@@ -1340,9 +1350,15 @@ func nameText(text string, toks []token, k, e int) string {
 	return name
 }
 
+// stopsByFirst indexes stops by their first word.
+var stopsByFirst = byFirst(stops)
+
 func isStop(toks []token, j int) bool {
-	for _, s := range stops {
-		if seq(toks, j, s.words...) {
+	if j >= len(toks) {
+		return false
+	}
+	for _, k := range stopsByFirst[toks[j].f] { // only these can match at j
+		if seq(toks, j, stops[k].words...) {
 			return true
 		}
 	}

@@ -300,7 +300,8 @@ func nominal(toks []token, i int) bool {
 			return false
 		}
 		stepped := false
-		for _, m := range markers {
+		for _, k := range markersByLast[p] { // the markers that end with p, in their order
+			m := markers[k]
 			n := len(m.words)
 			if n <= i && seq(toks, i-n, m.words...) {
 				i -= n
@@ -314,6 +315,16 @@ func nominal(toks []token, i int) bool {
 	}
 	return false
 }
+
+// markersByLast indexes markers by their last word.
+var markersByLast = func() map[string][]int {
+	out := map[string][]int{}
+	for i, p := range markers {
+		last := p.words[len(p.words)-1]
+		out[last] = append(out[last], i)
+	}
+	return out
+}()
 
 // markerEnds are the last words of the markers.
 var markerEnds = func() map[string]bool {
