@@ -17,7 +17,12 @@ type token struct {
 	punct bool
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '&' }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf { // the letters and digits of ASCII, without the tables
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '&'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 // tokenize splits text into words (letters, digits, "&", with inner ".",
 // "-", "/" kept: "KH&ĐT", "LĐ-TB&XH", "6.3") and punctuation marks.
