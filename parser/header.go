@@ -39,6 +39,25 @@ func isNoise(t string) bool {
 	return strings.HasPrefix(t, "#") || strings.HasPrefix(t, "Page ") || reSeparator.MatchString(t)
 }
 
+// splitColumns is reColumns.Split(line, -1): a line without a tab and
+// without three white spaces in a row (a line holds no "\n"; \s is also
+// "\f" and "\r") has no column break.
+func splitColumns(line string) []string {
+	if !strings.ContainsAny(line, "\t\f\r") && !strings.Contains(line, "   ") {
+		return []string{line}
+	}
+	return reColumns.Split(line, -1)
+}
+
+// subjectAt is reSubjectAny.FindStringIndex(c): every match holds "/V" or
+// "/v".
+func subjectAt(c string) []int {
+	if !strings.Contains(c, "/V") && !strings.Contains(c, "/v") {
+		return nil
+	}
+	return reSubjectAny.FindStringIndex(c)
+}
+
 // findDate is reDate.FindStringSubmatchIndex(s), run only from where a
 // match can start. Every match holds "ngày" in some case (five bytes, "n"
 // or "N" first), and a match that starts before the first of them has
@@ -93,7 +112,7 @@ func parseHeader(d *Document, ps []para) Header {
 				// a header laid out as a table (HTML pages): its cells are columns.
 				line = strings.Join(pipeCells(line), "   ")
 			}
-			for _, c := range reColumns.Split(line, -1) {
+			for _, c := range splitColumns(line) {
 				c = strings.TrimSpace(c)
 				if c != "" {
 					cells = append(cells, c)
@@ -189,7 +208,7 @@ func parseHeader(d *Document, ps []para) Header {
 		}
 	}
 	for _, c := range cells {
-		if m := reSubjectAny.FindStringIndex(c); m != nil {
+		if m := subjectAt(c); m != nil {
 			if h.Title == "" {
 				// "V/v …" up to the place and date a run-together header puts after it
 				subj := c[m[1]:]

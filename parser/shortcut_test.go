@@ -114,3 +114,20 @@ func TestGatesEqualPatterns(t *testing.T) {
 		}
 	}
 }
+
+// splitColumns and subjectAt must answer as the patterns they stand for,
+// on every line of the test texts.
+func TestHeaderGatesEqualPatterns(t *testing.T) {
+	texts := []string{"", "a   b", "a\tb", "a \f b", "a\r\r\rb", "a  b", "V/v: abc", "x v/V. y", "ab/vc", "V/ v"}
+	for _, s := range testTexts() {
+		texts = append(texts, strings.Split(s, "\n")...)
+	}
+	for _, s := range texts {
+		if got, want := splitColumns(s), reColumns.Split(s, -1); !reflect.DeepEqual(got, want) {
+			t.Fatalf("splitColumns(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := subjectAt(s), reSubjectAny.FindStringIndex(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("subjectAt(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
