@@ -3,6 +3,7 @@ package parser
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // cleanRef is clean without its fast path (isClean).
@@ -39,4 +40,14 @@ func FuzzClean(f *testing.F) {
 			t.Errorf("%q: %q want %q", s, got, want)
 		}
 	})
+}
+
+func TestRunesAtLeast(t *testing.T) {
+	for _, s := range []string{"", "a", "ạ", "abcdefghijklmnopqrst", "ạbcdefghijklmnopqrs", "ạạạạạạạạạạạạạạạạạạạ", "ạạạạạạạạạạạạạạạạạạạạ", "\xff\xff\xff", strings.Repeat("𝔸", 19), strings.Repeat("𝔸", 20)} {
+		for _, n := range []int{0, 1, 3, 19, 20, 60} {
+			if got, want := runesAtLeast(s, n), utf8.RuneCountInString(s) >= n; got != want {
+				t.Errorf("runesAtLeast(%q, %d) = %v", s, n, got)
+			}
+		}
+	}
 }

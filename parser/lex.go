@@ -80,11 +80,10 @@ func splitParas(text string, lines []int) []para {
 		last := out[len(out)-1]
 		prevOpen = !endsSentence(text[last.start:last.end]) && !isHeadingLine(text[last.start:last.end])
 		lastRune, _ := utf8.DecodeLastRuneInString(t)
-		n := utf8.RuneCountInString(t)
-		prevWrapped = !isCaps(t) && (n >= 60 && (unicode.IsLower(lastRune) || lastRune == ',') ||
-			n >= 20 && danglingEnd(t))
+		prevWrapped = !isCaps(t) && (runesAtLeast(t, 60) && (unicode.IsLower(lastRune) || lastRune == ',') ||
+			runesAtLeast(t, 20) && danglingEnd(t))
 		// a symbol cut at its hyphen or slash: "Quyết định số 1513/QĐ-" / "TTg ngày …"
-		prevSymbolCut = n >= 20 && (lastRune == '-' || lastRune == '/') && !strings.HasSuffix(t, " -")
+		prevSymbolCut = (lastRune == '-' || lastRune == '/') && runesAtLeast(t, 20) && !strings.HasSuffix(t, " -")
 	}
 	return out
 }
@@ -160,6 +159,18 @@ func isCaps(t string) bool {
 		}
 	}
 	return letters >= 2
+}
+
+// runesAtLeast reports utf8.RuneCountInString(t) >= n, counting only when
+// the length in bytes cannot tell (a rune is one to four bytes).
+func runesAtLeast(t string, n int) bool {
+	switch {
+	case len(t) < n:
+		return false
+	case len(t) >= 4*n:
+		return true
+	}
+	return utf8.RuneCountInString(t) >= n
 }
 
 // clean squeezes white space (line breaks included) to single spaces.
