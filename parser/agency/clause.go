@@ -320,7 +320,7 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 				// a later subject must be a clean list of names right before
 				// its verb, with an object after it, and follow either an
 				// adverbial opening or a complete clause
-				_, end := targets(text, toks, st, b)
+				end, _ := targetsEnd(toks, st, b)
 				if end != p && !(end < p && (toks[end].f == "theo" || toks[end].w == "(")) || p+2 >= b && !partnerOnly(toks, p, b) {
 					continue
 				}
@@ -613,7 +613,7 @@ func roleLists(text string, toks []token, a, b int) [][2]int {
 		if j < 0 {
 			continue
 		}
-		if _, end := targets(text, toks, j, b); end > j {
+		if end, _ := targetsEnd(toks, j, b); end > j {
 			out = append(out, [2]int{j, end})
 			k = end - 1
 		}
@@ -813,12 +813,33 @@ func roles(text string, toks []token, a, b int) (coop []string, rep reports, lea
 // targets reads the list of agencies that starts at toks[i] (the object of
 // "phối hợp với", "báo cáo", …) and returns it with the index after it.
 func targets(text string, toks []token, i, b int) ([]string, int) {
-	if i >= b || headAt(toks, i) == 0 && collectiveAt(toks, i) == 0 {
+	end, distributive := targetsEnd(toks, i, b)
+	if end == i {
 		return nil, i
 	}
-	if n, _ := distributiveAt(toks, i, b); n > 0 {
-		end := distributiveEnd(toks, i+n, b)
+	if distributive {
 		return parseList(text, toks, i, end, false), end
+	}
+	names := parseList(text, toks, i, end, false)
+	kept := names[:0]
+	for _, n := range names {
+		// "cơ quan có thẩm quyền", "cấp có thẩm quyền": a role, not an addressee
+		if !strings.HasSuffix(vntext.Fold(n), "co tham quyen") {
+			kept = append(kept, n)
+		}
+	}
+	return kept, end
+}
+
+// targetsEnd is the index after the list targets reads at toks[i] (i when
+// there is none), for the callers that need only where it ends, and
+// whether the list is a distributive one.
+func targetsEnd(toks []token, i, b int) (int, bool) {
+	if i >= b || headAt(toks, i) == 0 && collectiveAt(toks, i) == 0 {
+		return i, false
+	}
+	if n, _ := distributiveAt(toks, i, b); n > 0 {
+		return distributiveEnd(toks, i+n, b), true
 	}
 	end := i
 	for j := i; j < b; {
@@ -844,15 +865,7 @@ func targets(text string, toks []token, i, b int) ([]string, int) {
 		}
 		j = k
 	}
-	names := parseList(text, toks, i, end, false)
-	kept := names[:0]
-	for _, n := range names {
-		// "cơ quan có thẩm quyền", "cấp có thẩm quyền": a role, not an addressee
-		if !strings.HasSuffix(vntext.Fold(n), "co tham quyen") {
-			kept = append(kept, n)
-		}
-	}
-	return kept, end
+	return end, false
 }
 
 // distributiveEnd returns the end of the members of a distributive list
