@@ -139,7 +139,7 @@ func rewriteFixtures(t *testing.T, ix *Index) {
 	t.Helper()
 	b := ix.bi.NewBatch()
 	for _, f := range fixtures {
-		p := parseFile(f, nil)
+		p := parseFile(f, nil, nil)
 		if p.err != nil {
 			t.Fatal(p.err)
 		}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/vanban/vanban/corpus"
 	"github.com/vanban/vanban/parser"
@@ -126,6 +127,7 @@ type parsed struct {
 	abs     string
 	hash    string
 	entries []entry
+	docs    []*document.Document // the entries, mapped and analyzed
 	size    int
 	id      string
 	err     error
@@ -167,7 +169,12 @@ func (ix *Index) Update(paths []string, opts UpdateOptions) (Summary, error) {
 		hashes[s] = k.hash
 	}
 
-	// Parse in parallel, hand the results over in file order.
+	prep, err := newPreparer(ix.bi.Mapping())
+	if err != nil {
+		return sum, err
+	}
+	// Parse (and map, and analyze) in parallel, hand the results over in
+	// file order.
 	results := make([]chan parsed, len(files))
 	for i := range results {
 		results[i] = make(chan parsed, 1)
@@ -179,7 +186,7 @@ func (ix *Index) Update(paths []string, opts UpdateOptions) (Summary, error) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				results[i] <- parseFile(files[i], hashes)
+				results[i] <- parseFile(files[i], hashes, prep)
 			}
 		}()
 	}
@@ -304,8 +311,8 @@ func (ix *Index) Update(paths []string, opts UpdateOptions) (Summary, error) {
 				continue
 			}
 		}
-		for _, e := range p.entries {
-			if err := batch.Index(e.id, e.doc); err != nil {
+		for _, d := range p.docs {
+			if err := batch.IndexAdvanced(d); err != nil {
 				firstErr = fmt.Errorf("%s: %v", p.file, err)
 				break
 			}
@@ -363,8 +370,9 @@ func (ix *Index) Update(paths []string, opts UpdateOptions) (Summary, error) {
 	return sum, nil
 }
 
-// parseFile reads, hashes and (unless unchanged) analyzes one file.
-func parseFile(file string, hashes map[string]string) (p parsed) {
+// parseFile reads, hashes and (unless unchanged) analyzes one file; with
+// prep, it also prepares the Bleve documents of its entries.
+func parseFile(file string, hashes map[string]string, prep *preparer) (p parsed) {
 	p.file = file
 	defer func() {
 		if r := recover(); r != nil {
@@ -400,5 +408,16 @@ func parseFile(file string, hashes map[string]string) (p parsed) {
 	r := analyze.Analyze(doc, problems)
 	p.id = DocID(Identity(r.Document, in.Text))
 	p.entries, p.size, p.err = docEntries(p.id, in.Name, abs, p.hash, r)
+	if p.err != nil || prep == nil {
+		return
+	}
+	p.docs = make([]*document.Document, len(p.entries))
+	for i, e := range p.entries {
+		if p.docs[i], p.err = prep.prepare(e); p.err != nil {
+			p.err = fmt.Errorf("%s: %v", file, p.err)
+			return
+		}
+	}
+	p.entries = nil // (memory: the documents hold what the index needs)
 	return
 }

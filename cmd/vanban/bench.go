@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -45,6 +46,7 @@ field) and scanned by rg (when installed) as anchors.`,
 			&cli.IntFlag{Name: "queries", Value: 200, Usage: "queries per kind"},
 			&cli.BoolFlag{Name: "no-raw", Usage: "skip the raw Bleve anchor"},
 			&cli.BoolFlag{Name: "queries-only", Usage: "only time the queries, on the index an earlier run left in --dir"},
+			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of the indexing (vanban's) to `FILE` (go tool pprof)"},
 		},
 		Action: benchAction,
 	})
@@ -112,6 +114,13 @@ func benchAction(c *cli.Context) error {
 		// vanban
 		os.RemoveAll(ixDir)
 		runtime.GC()
+		if f := c.String("cpuprofile"); f != "" {
+			stop, err := startCPUProfile(f)
+			if err != nil {
+				return err
+			}
+			defer stop()
+		}
 		t0, c0 := time.Now(), cpuTime()
 		ixw, err := index.Open(ixDir, index.Options{Create: true})
 		if err != nil {
@@ -125,6 +134,7 @@ func benchAction(c *cli.Context) error {
 			return err
 		}
 		el, cpu := time.Since(t0), cpuTime()-c0
+		pprof.StopCPUProfile()
 		hwm := vmHWM()
 		size = dirSize(ixDir)
 		ourMBs = mb / el.Seconds()
@@ -462,4 +472,18 @@ func parseHWM(r io.Reader) int64 {
 		}
 	}
 	return 0
+}
+
+// startCPUProfile writes a CPU profile to file until pprof.StopCPUProfile
+// or the returned stop.
+func startCPUProfile(file string) (stop func(), err error) {
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
