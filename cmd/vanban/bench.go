@@ -20,6 +20,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/standard"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/urfave/cli/v2"
 	"github.com/vanban/vanban/corpus"
 	"github.com/vanban/vanban/index"
@@ -38,7 +39,16 @@ testdata), indexes it, and reports indexing speed, index size, peak memory
 and the latency of term, phrase, folded-phrase, several words (the
 phrases unquoted, without diacritics), filtered and tasks --lead
 queries. The same corpus is indexed by raw Bleve (standard analyzer, one
-field) and scanned by rg (when installed) as anchors.`,
+field) and scanned by rg (when installed) as anchors; it is also parsed
+without indexing, and indexed by Bleve with only vanban's exact and folded
+fields (no parsing, nothing stored): with the parse, the least work that
+indexing exact and folded fields takes, whatever else an index holds.
+
+Examples:
+  vanban bench --docs 1000                      # a quick run
+  vanban bench --docs 10000 --dir /tmp/vb       # keep the corpus and index
+  vanban bench --dir /tmp/vb --queries-only     # time the queries again
+  vanban bench --docs 1000 --cpuprofile ix.prof # then: go tool pprof ix.prof`,
 		Flags: []cli.Flag{
 			&cli.IntFlag{Name: "docs", Value: 10000, Usage: "number of decisions"},
 			&cli.StringFlag{Name: "dir", Usage: "work folder (default: a temporary folder, removed at the end)"},
@@ -253,6 +263,17 @@ func benchAction(c *cli.Context) error {
 	fmt.Fprintf(w, "    raw phrase query: p50 %s p99 %s; vanban phrase is %.1f× faster at p50, %.1f× at p99\n",
 		ms(pct(raw.phrase, 50)), ms(pct(raw.phrase, 99)), ratio(pct(raw.phrase, 50), pct(lat["phrase"], 50)), ratio(pct(raw.phrase, 99), pct(lat["phrase"], 99)))
 	fmt.Fprintf(w, "    folded phrases: raw Bleve finds %d hits in total, vanban %d\n", raw.foldedHits, raw.ourFolded(ix, qs.phrases))
+	fl, err := bleveFloor(filepath.Join(dir, "floor-bleve"), docsDir)
+	if err != nil {
+		return err
+	}
+	os.RemoveAll(filepath.Join(dir, "floor-bleve"))
+	cores := float64(runtime.GOMAXPROCS(0))
+	best := mb / ((ex.cpu.Seconds() + fl.cpu.Seconds()) / cores)
+	fmt.Fprintf(w, "  Bleve with only vanban's exact and folded fields (one entry per file, nothing stored, no parsing): %.2f MB/s, CPU %.1fs\n",
+		mb/fl.elapsed.Seconds(), fl.cpu.Seconds())
+	fmt.Fprintf(w, "    with parse + extraction (CPU %.1fs), %.1f CPU-s: at best %.2f MB/s on %.0f cores always busy = %.2f× raw Bleve\n",
+		ex.cpu.Seconds(), ex.cpu.Seconds()+fl.cpu.Seconds(), best, cores, best/(mb/raw.elapsed.Seconds()))
 	fmt.Fprintf(w, "  peak RSS of the whole run (VmHWM) %.0f MB\n", float64(vmHWM())/1e6)
 	return nil
 }
@@ -350,40 +371,12 @@ func rawBleve(dir, docsDir string, phrases []string) (rawResult, error) {
 	fm.IncludeInAll = false
 	dm.AddFieldMappingsAt("text", fm)
 	m.DefaultMapping = dm
-	files, _ := corpus.Expand([]string{docsDir})
-	t0, c0 := time.Now(), cpuTime()
-	bi, err := bleve.NewUsing(dir, m, "scorch", "scorch", nil)
-	if err != nil {
+	if err := bleveIndexFiles(&rr, dir, docsDir, m, func(text string) interface{} {
+		return map[string]interface{}{"text": text}
+	}); err != nil {
 		return rr, err
 	}
-	b := bi.NewBatch()
-	bytes := 0
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return rr, err
-		}
-		if err := b.Index(f, map[string]interface{}{"text": string(data)}); err != nil {
-			return rr, err
-		}
-		bytes += len(data)
-		if bytes >= index.DefaultBatchBytes {
-			if err := bi.Batch(b); err != nil {
-				return rr, err
-			}
-			b.Reset()
-			bytes = 0
-		}
-	}
-	if err := bi.Batch(b); err != nil {
-		return rr, err
-	}
-	if err := bi.Close(); err != nil {
-		return rr, err
-	}
-	rr.elapsed, rr.cpu = time.Since(t0), cpuTime()-c0
-	rr.size = dirSize(dir)
-	bi, err = bleve.Open(dir)
+	bi, err := bleve.Open(dir)
 	if err != nil {
 		return rr, err
 	}
@@ -404,6 +397,73 @@ func rawBleve(dir, docsDir string, phrases []string) (rawResult, error) {
 		}
 	}
 	return rr, nil
+}
+
+// bleveFloor indexes the files' text with vanban's exact and folded
+// analyzers (vn_exact, vn_fold) in two fields, one entry per file, with
+// nothing stored, no term vectors, no doc values and no parsing: the least
+// Bleve work that "exact and folded fields" take, without the entries of
+// tasks, the word pairs of phrases, filters or anything to show.
+func bleveFloor(dir, docsDir string) (rawResult, error) {
+	var rr rawResult
+	os.RemoveAll(dir)
+	m := bleve.NewIndexMapping()
+	dm := bleve.NewDocumentStaticMapping()
+	for _, f := range [][2]string{{"x", index.AnalyzerExact}, {"f", index.AnalyzerFold}} {
+		fm := bleve.NewTextFieldMapping()
+		fm.Analyzer = f[1]
+		fm.Store, fm.IncludeTermVectors, fm.DocValues, fm.IncludeInAll = false, false, false, false
+		dm.AddFieldMappingsAt(f[0], fm)
+	}
+	m.DefaultMapping = dm
+	err := bleveIndexFiles(&rr, dir, docsDir, m, func(text string) interface{} {
+		return map[string]interface{}{"x": text, "f": text}
+	})
+	return rr, err
+}
+
+// bleveIndexFiles indexes the files of docsDir into a new Bleve index at
+// dir, an entry per file made by doc from its text, in batches of
+// index.DefaultBatchBytes of text as vanban does, and times it.
+func bleveIndexFiles(rr *rawResult, dir, docsDir string, m mapping.IndexMapping, doc func(string) interface{}) error {
+	files, _ := corpus.Expand([]string{docsDir})
+	t0, c0 := time.Now(), cpuTime()
+	bi, err := bleve.NewUsing(dir, m, "scorch", "scorch", nil)
+	if err != nil {
+		return err
+	}
+	b := bi.NewBatch()
+	bytes := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			bi.Close()
+			return err
+		}
+		if err := b.Index(f, doc(string(data))); err != nil {
+			bi.Close()
+			return err
+		}
+		bytes += len(data)
+		if bytes >= index.DefaultBatchBytes {
+			if err := bi.Batch(b); err != nil {
+				bi.Close()
+				return err
+			}
+			b.Reset()
+			bytes = 0
+		}
+	}
+	if err := bi.Batch(b); err != nil {
+		bi.Close()
+		return err
+	}
+	if err := bi.Close(); err != nil {
+		return err
+	}
+	rr.elapsed, rr.cpu = time.Since(t0), cpuTime()-c0
+	rr.size = dirSize(dir)
+	return nil
 }
 
 func pct(d []time.Duration, p int) time.Duration {
