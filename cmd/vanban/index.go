@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"runtime/debug"
-	"strings"
 	"time"
 
 	"github.com/mattn/go-isatty"
@@ -40,11 +39,13 @@ func openIndex(c *cli.Context) (*index.Index, error) {
 	return ix, nil
 }
 
+// indexError is the failure (exit code 1) of opening an index.
 func indexError(err error) error {
 	if errors.Is(err, index.ErrInUse) {
-		return fmt.Errorf("index is in use by another vanban process (%s); try again when it has finished", strings.TrimPrefix(err.Error(), index.ErrInUse.Error()+" "))
+		// "index is in use by another vanban process (DIR)"
+		return failure{fmt.Errorf("%v; try again when it has finished", err)}
 	}
-	return err
+	return failure{err}
 }
 
 func init() {

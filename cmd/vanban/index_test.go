@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/vanban/vanban/index"
 )
 
 // The corpus of these tests: the example decisions of testdata/docs and
@@ -192,5 +195,36 @@ func TestSearchUsage(t *testing.T) {
 	}
 	if _, _, code := runApp2(t, "cites", "--index", dir, "--top", "0"); code != 2 {
 		t.Errorf("--top 0: exit %d, want 2", code)
+	}
+}
+
+// While another writer holds the index, a command gets one line naming
+// the index, within about a second, and exit code 1.
+func TestIndexInUseMessage(t *testing.T) {
+	dir := buildIndex(t)
+	ix, err := index.Open(dir, index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	start := time.Now()
+	_, stderr, code := runApp2(t, "search", "--index", dir, "so tai chinh")
+	took := time.Since(start)
+	want := "vanban: index is in use by another vanban process (" + dir + "); try again when it has finished\n"
+	if code != 1 || stderr != want {
+		t.Errorf("exit %d, stderr %q\nwant exit 1, %q", code, stderr, want)
+	}
+	if took > 3*time.Second {
+		t.Errorf("took %v", took)
+	}
+}
+
+// A missing index is a failure (exit 1) with one line telling how to
+// build one, not a usage error.
+func TestNoIndexMessage(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "none")
+	_, stderr, code := runApp2(t, "search", "--index", dir, "so tai chinh")
+	if code != 1 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, dir) || !strings.Contains(stderr, "vanban index --index "+dir) {
+		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }

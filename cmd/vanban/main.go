@@ -24,17 +24,36 @@ type exitError struct{ code int }
 
 func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
-func run(args []string) int {
-	app := newApp()
-	if err := app.Run(args); err != nil {
-		var ee exitError
-		if errors.As(err, &ee) {
-			return ee.code
-		}
-		fmt.Fprintln(os.Stderr, "vanban: "+err.Error())
-		return 2
+// failure is an error of the work itself, not of its usage: the index is
+// in use, missing or damaged. It exits with code 1.
+type failure struct{ err error }
+
+func (f failure) Error() string { return f.err.Error() }
+func (f failure) Unwrap() error { return f.err }
+
+func run(args []string) int { return exitCode(newApp(), args) }
+
+// exitCode runs app with args and returns the exit code: errors not yet
+// reported are written to app.ErrWriter, as one line.
+func exitCode(app *cli.App, args []string) int {
+	err := app.Run(args)
+	if err == nil {
+		return 0
 	}
-	return 0
+	var ee exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	w := app.ErrWriter
+	if w == nil {
+		w = os.Stderr
+	}
+	fmt.Fprintln(w, "vanban: "+err.Error())
+	var f failure
+	if errors.As(err, &f) {
+		return 1
+	}
+	return 2 // usage and flag errors
 }
 
 func newApp() *cli.App {
@@ -47,8 +66,8 @@ saved HTML pages from legal portals, pandoc Markdown) and answers what legal
 staff ask: the structure of a document, what it cites, who leads which task
 and by when. Every answer points back to file:line.
 
-Exit codes: 0 success, 1 some input failed (the others were still processed),
-2 wrong usage.`,
+Exit codes: 0 success; 1 some input failed (the others were still processed),
+or the index is in use, missing or damaged; 2 wrong usage.`,
 		EnableBashCompletion: true,
 		Commands:             commands,
 		ExitErrHandler:       func(*cli.Context, error) {},

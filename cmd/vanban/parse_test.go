@@ -19,15 +19,7 @@ func runCLI(t *testing.T, stdin string, args ...string) (string, string, int) {
 	var out, errb bytes.Buffer
 	app.Writer, app.ErrWriter = &out, &errb
 	app.Reader = strings.NewReader(stdin)
-	code := 0
-	if err := app.Run(append([]string{"vanban"}, args...)); err != nil {
-		if ee, ok := err.(exitError); ok {
-			code = ee.code
-		} else {
-			code = 2 // as run() does: usage and flag errors
-			errb.WriteString("vanban: " + err.Error() + "\n")
-		}
-	}
+	code := exitCode(app, append([]string{"vanban"}, args...))
 	return out.String(), errb.String(), code
 }
 
