@@ -173,15 +173,7 @@ func (tf textFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	for _, t := range in {
 		size += 6*len(t.Term) + len(ExactPrefix) + 2*len(ImpactPrefix) + 12
 	}
-	buf := make([]byte, 0, size)
-	folds := make([][]byte, len(in))
-	for i, t := range in {
-		s := len(buf)
-		buf = append(buf, t.Term...)
-		f := vntext.FoldToken(buf[s:])
-		folds[i] = f[:len(f):len(f)]
-		buf = buf[:s+len(f)]
-	}
+	buf, folds := foldTokens(make([]byte, 0, size), in)
 	toks := make([]analysis.Token, 0, 3*len(in))
 	for i, t := range in {
 		f := folds[i]
@@ -189,17 +181,14 @@ func (tf textFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 			toks = append(toks, analysis.Token{Term: f, Position: 3*i + 1, Start: t.Start, End: t.End, Type: t.Type})
 		}
 		if x := lowerTerm(t.Term); tf.exact && string(x) != string(f) {
-			s := len(buf)
-			buf = append(buf, ExactPrefix...)
-			buf = append(buf, x...)
-			toks = append(toks, analysis.Token{Term: buf[s:len(buf):len(buf)], Position: 3*i + 2, Start: t.Start, End: t.End, Type: t.Type})
+			var term []byte
+			buf, term = appendTerm(buf, exactPrefix, x)
+			toks = append(toks, analysis.Token{Term: term, Position: 3*i + 2, Start: t.Start, End: t.End, Type: t.Type})
 		}
 		if tf.pairs && i+1 < len(in) {
-			s := len(buf)
-			buf = append(buf, f...)
-			buf = append(buf, bigramSeparator)
-			buf = append(buf, folds[i+1]...)
-			toks = append(toks, analysis.Token{Term: buf[s:len(buf):len(buf)], Position: 3*i + 3, Start: t.Start, End: in[i+1].End, Type: analysis.Shingle})
+			var term []byte
+			buf, term = appendTerm(buf, f, pairSeparator, folds[i+1])
+			toks = append(toks, analysis.Token{Term: term, Position: 3*i + 3, Start: t.Start, End: in[i+1].End, Type: analysis.Shingle})
 		}
 	}
 	if tf.impact {
@@ -261,17 +250,56 @@ func appendImpacts(toks []analysis.Token, buf *[]byte, in analysis.TokenStream, 
 		if c*ImpactRatio < n {
 			continue
 		}
-		s := len(*buf)
-		*buf = append(*buf, ImpactPrefix...)
-		*buf = append(*buf, f...)
-		*buf = append(*buf, ImpactPrefix...)
-		*buf = strconv.AppendInt(*buf, int64(c), 10)
-		*buf = append(*buf, '.')
-		*buf = strconv.AppendInt(*buf, int64(n), 10)
-		toks = append(toks, analysis.Token{Term: (*buf)[s:len(*buf):len(*buf)], Position: pos, Start: in[i].Start, End: in[i].End, Type: in[i].Type})
+		var term []byte
+		*buf, term = appendImpactTerm(*buf, f, c, n)
+		toks = append(toks, analysis.Token{Term: term, Position: pos, Start: in[i].Start, End: in[i].End, Type: in[i].Type})
 		pos++
 	}
 	return toks
+}
+
+// The terms that vn_marks and vn_text make (and textFields, fields.go) are
+// written into one buffer, each as a slice of it that no later append
+// can change (its capacity ends where it does).
+var (
+	exactPrefix   = []byte(ExactPrefix)
+	pairSeparator = []byte{bigramSeparator}
+)
+
+// foldTokens appends each token's folded term (vntext.FoldToken) to buf
+// and returns buf and the folds.
+func foldTokens(buf []byte, in analysis.TokenStream) ([]byte, [][]byte) {
+	folds := make([][]byte, len(in))
+	for i, t := range in {
+		s := len(buf)
+		buf = append(buf, t.Term...)
+		f := vntext.FoldToken(buf[s:])
+		folds[i] = f[:len(f):len(f)]
+		buf = buf[:s+len(f)]
+	}
+	return buf, folds
+}
+
+// appendTerm appends the term made of parts to buf: an exact form
+// (exactPrefix, the word) or a pair (a word, pairSeparator, the next).
+func appendTerm(buf []byte, parts ...[]byte) (_, term []byte) {
+	s := len(buf)
+	for _, p := range parts {
+		buf = append(buf, p...)
+	}
+	return buf, buf[s:len(buf):len(buf)]
+}
+
+// appendImpactTerm appends ImpactTerm(fold, f, n) to buf.
+func appendImpactTerm(buf, fold []byte, f, n int) (_, term []byte) {
+	s := len(buf)
+	buf = append(buf, ImpactPrefix...)
+	buf = append(buf, fold...)
+	buf = append(buf, ImpactPrefix...)
+	buf = strconv.AppendInt(buf, int64(f), 10)
+	buf = append(buf, '.')
+	buf = strconv.AppendInt(buf, int64(n), 10)
+	return buf, buf[s:len(buf):len(buf)]
 }
 
 // Bigram joins two analyzed terms the way vn_exact2 and vn_fold2 do.

@@ -3,14 +3,12 @@ package index
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/size"
 	index "github.com/blevesearch/bleve_index_api"
-	"github.com/vanban/vanban/parser/vntext"
 )
 
 // Entries reach Bleve mapped and analyzed: the parse workers do it
@@ -134,83 +132,73 @@ func textFields(text string, tOpts, t2Opts index.FieldIndexingOptions) (t, t2 *f
 	for _, tok := range in {
 		sz += 6*len(tok.Term) + len(ExactPrefix) + 1
 	}
-	buf := make([]byte, 0, sz)
-	folds := make([][]byte, n)
-	for i, tok := range in {
-		s := len(buf)
-		buf = append(buf, tok.Term...)
-		f := vntext.FoldToken(buf[s:])
-		folds[i] = f[:len(f):len(f)]
-		buf = buf[:s+len(f)]
-	}
+	buf, folds := foldTokens(make([]byte, 0, sz), in)
 
 	// t: folded words, with frequencies (vn_fold)
-	slab := make([]index.TokenFreq, 0, n)
-	tf := make(index.TokenFrequencies, n/2)
+	tc := newFreqCounter(n, n/2, tOpts)
 	for _, f := range folds {
-		k := unsafe.String(unsafe.SliceData(f), len(f))
-		cur := tf[k]
-		if cur == nil {
-			slab = append(slab, index.TokenFreq{Term: f})
-			cur = &slab[len(slab)-1]
-			tf[k] = cur
-		}
-		cur.SetFrequency(cur.Frequency() + 1)
+		tc.add(f)
 	}
-	t.freqs = tf
+	t.freqs = tc.freqs
 
 	// t2: exact forms, pairs and impact terms (vn_marks)
-	skipT2 := t2Opts.SkipFreqNorm()
-	slab2 := make([]index.TokenFreq, 0, 2*n+ImpactRatio+1)
-	tf2 := make(index.TokenFrequencies, n)
-	add := func(term []byte) {
-		t2.length++
-		k := unsafe.String(unsafe.SliceData(term), len(term))
-		cur := tf2[k]
-		if cur == nil {
-			slab2 = append(slab2, index.TokenFreq{Term: term})
-			cur = &slab2[len(slab2)-1]
-			tf2[k] = cur
-		}
-		if !skipT2 {
-			cur.SetFrequency(cur.Frequency() + 1)
-		}
-	}
+	t2c := newFreqCounter(2*n+ImpactRatio+1, n, t2Opts)
+	add := t2c.add
 	for i, tok := range in {
 		f := folds[i]
+		var term []byte
 		if x := lowerTerm(tok.Term); string(x) != string(f) {
-			s := len(buf)
-			buf = append(buf, ExactPrefix...)
-			buf = append(buf, x...)
-			add(buf[s:len(buf):len(buf)])
+			buf, term = appendTerm(buf, exactPrefix, x)
+			add(term)
 		}
 		if i+1 < n {
-			s := len(buf)
-			buf = append(buf, f...)
-			buf = append(buf, bigramSeparator)
-			buf = append(buf, folds[i+1]...)
-			add(buf[s:len(buf):len(buf)])
+			buf, term = appendTerm(buf, f, pairSeparator, folds[i+1])
+			add(term)
 		}
 	}
 	// impact terms: once per folded word with count·ImpactRatio ≥ n, in
 	// the order of first occurrence (at most ImpactRatio words)
 	var done []*index.TokenFreq
 	for _, f := range folds {
-		cur := tf[unsafe.String(unsafe.SliceData(f), len(f))]
+		cur := tc.freqs[unsafe.String(unsafe.SliceData(f), len(f))]
 		c := cur.Frequency()
 		if c*ImpactRatio < n || slices.Contains(done, cur) {
 			continue
 		}
 		done = append(done, cur)
-		s := len(buf)
-		buf = append(buf, ImpactPrefix...)
-		buf = append(buf, f...)
-		buf = append(buf, ImpactPrefix...)
-		buf = strconv.AppendInt(buf, int64(c), 10)
-		buf = append(buf, '.')
-		buf = strconv.AppendInt(buf, int64(n), 10)
-		add(buf[s:len(buf):len(buf)])
+		var term []byte
+		buf, term = appendImpactTerm(buf, f, c, n)
+		add(term)
 	}
-	t2.freqs = tf2
+	t2.freqs, t2.length = t2c.freqs, t2c.tokens
 	return t, t2
+}
+
+// freqCounter counts terms into Bleve's term frequencies as
+// analysis.TokenFrequency does for a field without term vectors; the
+// terms must not change afterwards (the map's keys are their bytes).
+type freqCounter struct {
+	freqs  index.TokenFrequencies
+	slab   []index.TokenFreq
+	count  bool // frequencies (not SkipFreqNorm)
+	tokens int
+}
+
+// newFreqCounter counts at most max distinct terms, about size of them.
+func newFreqCounter(max, size int, opts index.FieldIndexingOptions) *freqCounter {
+	return &freqCounter{freqs: make(index.TokenFrequencies, size), slab: make([]index.TokenFreq, 0, max), count: !opts.SkipFreqNorm()}
+}
+
+func (c *freqCounter) add(term []byte) {
+	c.tokens++
+	k := unsafe.String(unsafe.SliceData(term), len(term))
+	cur := c.freqs[k]
+	if cur == nil {
+		c.slab = append(c.slab, index.TokenFreq{Term: term})
+		cur = &c.slab[len(c.slab)-1]
+		c.freqs[k] = cur
+	}
+	if c.count {
+		cur.SetFrequency(cur.Frequency() + 1)
+	}
 }
