@@ -274,7 +274,7 @@ func benchAction(c *cli.Context) error {
 		mb/fl.elapsed.Seconds(), fl.cpu.Seconds())
 	fmt.Fprintf(w, "    with parse + extraction (CPU %.1fs), %.1f CPU-s: at best %.2f MB/s on %.0f cores always busy = %.2f× raw Bleve\n",
 		ex.cpu.Seconds(), ex.cpu.Seconds()+fl.cpu.Seconds(), best, cores, best/(mb/raw.elapsed.Seconds()))
-	fmt.Fprintf(w, "  peak RSS of the whole run (VmHWM) %.0f MB\n", float64(vmHWM())/1e6)
+	fmt.Fprintf(w, "  peak RSS of the whole run, anchors included (VmHWM) %.0f MB\n", float64(vmHWM())/1e6)
 	return nil
 }
 
