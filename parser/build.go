@@ -102,6 +102,21 @@ func (b *builder) run() {
 	b.stack = []*Node{b.root}
 	b.paras = splitParas(d.Text, d.lines)
 
+	if first, noteAt, h, ok := b.standaloneAppendix(); ok {
+		// an appendix published on its own: no header block, no body
+		d.Header = h
+		b.phase = phaseEnd
+		for _, p := range b.paras[:first] {
+			b.para(p.start, p.end)
+		}
+		b.openStandalone(b.paras[first], noteAt)
+		for _, p := range b.paras[first+1:] {
+			b.para(p.start, p.end)
+		}
+		b.finish()
+		return
+	}
+
 	hdrEnd := b.headerEnd()
 	if hdrEnd > 0 {
 		h := &Node{Kind: KindHeader, Path: "header", Span: Span{b.paras[0].start, b.paras[hdrEnd-1].end}}
@@ -805,15 +820,34 @@ func (b *builder) addParagraph(s, e int, quoted bool) {
 	if (top.Kind == KindPart || top.Kind == KindChapter || top.Kind == KindSection) && top.Heading == "" && len(top.Children) == 0 && !quoted && isCaps(b.d.Text[s:e]) {
 		top.Heading = headingText(b.d.Text[s:e]) // "Chương I" / "ĐIỀU KHOẢN CƠ BẢN"
 	}
-	if (top.Kind == KindArticle || top.Kind == KindAppendix || top.Kind == KindAttachment || top.Kind == KindItem) && top.Heading == "" && len(top.Children) == 0 && !quoted {
+	if (top.Kind == KindArticle || top.Kind == KindItem) && top.Heading == "" && len(top.Children) == 0 && !quoted {
 		// "Điều 1." or a bare "1" with its text on the next line
 		top.Heading = strings.TrimSpace(reBullet.ReplaceAllString(clean(b.d.Text[s:e]), ""))
+	}
+	if (top.Kind == KindAppendix || top.Kind == KindAttachment) && top.Heading == "" && !quoted && onlyNotes(b.d, top) {
+		// the title under "PHỤ LỤC", before or after the note "(Kèm theo …)";
+		// neither the note nor a table row is the title; a title still in
+		// Markdown: "**DANH MỤC …**"
+		if t := unmark(strings.TrimSpace(reBullet.ReplaceAllString(clean(b.d.Text[s:e]), ""))); !reAttachNote.MatchString(t) && !isPipeRow(t) {
+			top.Heading = t
+		}
 	}
 	if b.phase == phaseBases && !b.sawBody && top == b.root {
 		b.basis(s, e, b.d.Text[s:e])
 		return
 	}
 	b.addTo(top, n)
+}
+
+// onlyNotes reports whether every paragraph below n says what n is issued
+// with ("(Kèm theo Quyết định số …)"): none has been a title yet.
+func onlyNotes(d *Document, n *Node) bool {
+	for _, c := range n.Children {
+		if c.Kind != KindParagraph || !reAttachNote.MatchString(unmark(d.Text[c.Body.Start:c.Body.End])) {
+			return false
+		}
+	}
+	return true
 }
 
 // endMatter handles recipients, the signature block, and the appendices and
@@ -873,13 +907,17 @@ func (b *builder) endMatter(s, e int, t string) bool {
 		return true
 	}
 	// appendices and attached texts start only after the body.
-	if m := appendixAt(t); m != nil && (b.phase == phaseEnd || b.prefix != "") &&
-		(isCaps(t[:m[1]]) || m[2] >= 0 && (m[1] >= len(t)-1 || capsWords(t[m[1]:], 2)) || reAttachNote.MatchString(strings.TrimSpace(t[m[1]:]))) {
+	u := t
+	if startsWith(t, "#*_") {
+		u = unmark(t) // a heading still in Markdown: "## **PHỤ LỤC II**"
+	}
+	if m := appendixAt(u); m != nil && (b.phase == phaseEnd || b.prefix != "") &&
+		(isCaps(u[:m[1]]) || m[2] >= 0 && (m[1] >= len(u)-1 || capsWords(u[m[1]:], 2)) || reAttachNote.MatchString(strings.TrimSpace(u[m[1]:]))) {
 		num := ""
 		if m[2] >= 0 {
-			num = t[m[2]:m[3]]
+			num = u[m[2]:m[3]]
 		}
-		b.openText(KindAppendix, s, e, "PL"+num, num, clean(t[m[1]:]))
+		b.openText(KindAppendix, s, e, "PL"+num, num, clean(unmark(u[m[1]:])))
 		return true
 	}
 	if b.phase == phaseEnd && isCaps(t) && b.attachNoteFollows(s) {

@@ -237,17 +237,22 @@ func parseHeader(d *Document, ps []para) Header {
 			}
 		}
 	}
-	if h.Type == "" && h.Number != "" {
-		if t := vocab.TypeBySymbol(h.Number); t != nil {
-			h.Type = t.Name
-		} else if strings.Contains(h.Number, "/") && !strings.ContainsAny(h.Number[strings.Index(h.Number, "/"):], "0123456789") || strings.Count(h.Number, "/") == 1 && strings.Contains(h.Number, "-") {
-			h.Type = "Công văn"
-		}
+	if h.Type == "" {
+		h.Type = typeOfNumber(h.Number)
 	}
 	// issuer: the capital cells before the number and the date (the left
 	// column of the header), each cut at the motto and at separator rules.
 	var parts []string
 	for _, c := range cells {
+		// an appendix heading ("PHỤ LỤC I") and what follows it (its title
+		// in capitals, its table) are never the issuer; a form's number
+		// ("Mẫu số 01", "Biểu số 02") may stand above the issuer's lines.
+		if m := appendixAt(unmark(c)); m != nil {
+			if vntext.Fold(firstWords(unmark(c), 1)) == "phu" {
+				break
+			}
+			continue
+		}
 		stop := false
 		for _, re := range []*regexp.Regexp{reNumber, reDate, reNumberLine} {
 			var m []int
