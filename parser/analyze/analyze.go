@@ -114,7 +114,33 @@ func Analyze(doc *parser.Document, problems []parser.Problem) *Result {
 	}
 	sortByOffset(r.Deadlines, func(d deadline.Deadline) int { return d.Offset })
 	sortByOffset(r.Responsibilities, func(x agency.Responsibility) int { return x.Offset })
+	r.listsNotNull()
 	return r
+}
+
+// listsNotNull makes every list of the JSON contract an array, empty
+// rather than null, whichever extractor made it.
+func (r *Result) listsNotNull() {
+	r.InternalReferences = nonNil(r.InternalReferences)
+	for i := range r.Responsibilities {
+		x := &r.Responsibilities[i]
+		x.Lead, x.Cooperate, x.ReportTo = nonNil(x.Lead), nonNil(x.Cooperate), nonNil(x.ReportTo)
+	}
+	for i := range r.Appendices {
+		a := &r.Appendices[i]
+		a.Columns, a.Rows = nonNil(a.Columns), nonNil(a.Rows)
+		for j := range a.Rows {
+			row := &a.Rows[j]
+			row.Lead, row.Cooperate = nonNil(row.Lead), nonNil(row.Cooperate)
+		}
+	}
+}
+
+func nonNil[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
 }
 
 // safely runs one extractor; a panic becomes a problem of this document.
