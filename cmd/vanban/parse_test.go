@@ -205,3 +205,34 @@ func TestParseFolderJSONLines(t *testing.T) {
 		}
 	}
 }
+
+// The text view ends no line with blanks, whatever the headings: on every
+// text of testdata (untitled appendices, items without a heading).
+func TestParseTextNoTrailingBlanks(t *testing.T) {
+	files := 0
+	err := filepath.WalkDir("../../testdata", func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.Contains(p, "golden") {
+			return err
+		}
+		if ext := filepath.Ext(p); ext != ".txt" && ext != ".md" && ext != ".html" {
+			return nil
+		}
+		out, _, code := runCLI(t, "", "parse", p)
+		if code != 0 {
+			return nil // the bad inputs of testdata
+		}
+		files++
+		for i, line := range strings.Split(out, "\n") {
+			if strings.TrimRight(line, " \t") != line {
+				t.Errorf("%s: line %d of the text view ends with blanks: %q", p, i+1, line)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if files < 20 {
+		t.Fatalf("only %d files", files)
+	}
+}

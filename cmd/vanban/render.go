@@ -51,20 +51,25 @@ func writeOutline(w io.Writer, r *analyze.Result) error {
 			depth++
 		}
 		ind := strings.Repeat("  ", depth)
+		var line string
 		switch n.Kind {
 		case parser.KindPart, parser.KindChapter, parser.KindSection:
-			fmt.Fprintf(w, "%5d  %s%s %s %s\n", n.Pos.Line, ind, kindWord(n.Kind), n.Label, trunc(n.Heading, 70))
+			line = fmt.Sprintf("%5d  %s%s %s %s", n.Pos.Line, ind, kindWord(n.Kind), n.Label, trunc(n.Heading, 70))
 		case parser.KindArticle:
-			fmt.Fprintf(w, "%5d  %sĐiều %s. %s\n", n.Pos.Line, ind, n.Label, trunc(n.Heading, 70))
+			line = fmt.Sprintf("%5d  %sĐiều %s. %s", n.Pos.Line, ind, n.Label, trunc(n.Heading, 70))
 		case parser.KindItem:
-			fmt.Fprintf(w, "%5d  %s%-10s %s\n", n.Pos.Line, ind, n.Path, trunc(n.Heading, 70))
+			line = fmt.Sprintf("%5d  %s%-10s %s", n.Pos.Line, ind, n.Path, trunc(n.Heading, 70))
 		case parser.KindAppendix, parser.KindAttachment:
-			fmt.Fprintf(w, "%5d  %s[%s] %s\n", n.Pos.Line, ind, n.Path, trunc(n.Heading, 70))
+			line = fmt.Sprintf("%5d  %s[%s] %s", n.Pos.Line, ind, n.Path, trunc(n.Heading, 70))
 		case parser.KindTable:
-			fmt.Fprintf(w, "%5d  %stable: %d rows\n", n.Pos.Line, ind, len(n.Table.Rows))
+			line = fmt.Sprintf("%5d  %stable: %d rows", n.Pos.Line, ind, len(n.Table.Rows))
 		case parser.KindRecipients:
-			fmt.Fprintf(w, "%5d  %sNơi nhận: %d\n", n.Pos.Line, ind, len(r.Recipients))
+			line = fmt.Sprintf("%5d  %sNơi nhận: %d", n.Pos.Line, ind, len(r.Recipients))
+		default:
+			return true
 		}
+		// (no trailing blanks where a heading is empty)
+		fmt.Fprintln(w, strings.TrimRight(line, " "))
 		return true
 	})
 	fmt.Fprintln(w)
