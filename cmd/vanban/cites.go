@@ -95,7 +95,7 @@ func mergeKey(k string) string {
 func citesAction(c *cli.Context) error {
 	format := c.String("format")
 	if err := checkFormat(format, "table", "csv", "json", "markdown"); err != nil {
-		return err
+		return usageError(c, err.Error())
 	}
 	fromIndex := c.String("index") != ""
 	if fromIndex && c.NArg() > 0 {

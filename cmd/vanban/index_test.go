@@ -228,3 +228,20 @@ func TestNoIndexMessage(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }
+
+// show of a number the index does not hold, or of a task its document
+// does not have: one line, exit 1 (a failure, not wrong usage).
+func TestShowNotFound(t *testing.T) {
+	dir := buildIndex(t)
+	_, stderr, code := runApp2(t, "show", "--index", dir, "999/QĐ-UBND")
+	if code != 1 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, `"999/QĐ-UBND"`) {
+		t.Errorf("unknown number: exit %d, stderr %q", code, stderr)
+	}
+	_, stderr, code = runApp2(t, "show", "--index", dir, "79/QĐ-UBND", "9/9/9")
+	if code != 1 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, `no task "9/9/9"`) {
+		t.Errorf("unknown task: exit %d, stderr %q", code, stderr)
+	}
+	if _, _, code := runApp2(t, "show", "--index", dir); code != 2 {
+		t.Errorf("no NUMBER: exit %d, want 2", code)
+	}
+}

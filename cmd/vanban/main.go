@@ -24,8 +24,9 @@ type exitError struct{ code int }
 
 func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
-// failure is an error of the work itself, not of its usage: the index is
-// in use, missing or damaged. It exits with code 1.
+// failure is an error of the work itself, not of its usage (the index is
+// in use, missing or damaged; no document has that number). It exits with
+// code 1.
 type failure struct{ err error }
 
 func (f failure) Error() string { return f.err.Error() }
@@ -66,8 +67,9 @@ saved HTML pages from legal portals, pandoc Markdown) and answers what legal
 staff ask: the structure of a document, what it cites, who leads which task
 and by when. Every answer points back to file:line.
 
-Exit codes: 0 success; 1 some input failed (the others were still processed),
-or the index is in use, missing or damaged; 2 wrong usage.`,
+Exit codes: 0 success; 1 a failure (some input failed while the others were
+still processed, the index is in use, missing or damaged, no indexed document
+has that number); 2 wrong usage.`,
 		EnableBashCompletion: true,
 		Commands:             commands,
 		ExitErrHandler:       func(*cli.Context, error) {},
@@ -77,4 +79,19 @@ or the index is in use, missing or damaged; 2 wrong usage.`,
 // commands is filled by the init functions of the command files.
 var commands []*cli.Command
 
-func register(c *cli.Command) { commands = append(commands, c) }
+// register adds a command. An error its action returns is a failure of
+// the work (exit code 1): usage errors are reported by usageError (exit
+// code 2) before they get here, and flag errors never reach the action.
+func register(c *cli.Command) {
+	if act := c.Action; act != nil {
+		c.Action = func(ctx *cli.Context) error {
+			err := act(ctx)
+			var ee exitError
+			if err == nil || errors.As(err, &ee) {
+				return err
+			}
+			return failure{err}
+		}
+	}
+	commands = append(commands, c)
+}

@@ -33,7 +33,7 @@ Examples:
 func parseAction(c *cli.Context) error {
 	format := c.String("format")
 	if err := checkFormat(format, "text", "json", "markdown"); err != nil {
-		return err
+		return usageError(c, err.Error())
 	}
 	if c.NArg() == 0 {
 		return usageError(c, "parse needs at least one FILE (or - for standard input)")
