@@ -229,6 +229,13 @@ func TestScan(t *testing.T) {
 		{"Sở Y tế (chủ trì), Sở Tài chính, Sở Nội vụ (phối hợp) tổ chức thực hiện.", "Sở Y tế", "Sở Tài chính|Sở Nội vụ", ""},
 		{"Sở Y tế (chủ trì); Sở Tài chính, Sở Nội vụ (phối hợp) thực hiện.", "Sở Y tế", "Sở Tài chính|Sở Nội vụ", ""},
 		{"UBND các huyện: Cao Lộc, Lộc Bình và thành phố Lạng Sơn thực hiện.", "UBND huyện Cao Lộc|UBND huyện Lộc Bình|UBND thành phố Lạng Sơn", "", ""},
+		// corpus 033 (NQ 60-NQ/TW, line 127), 029 (Luật Đất đai, Điều 201): the
+		// second body after "trình"/"báo cáo"/"tham mưu" X, receives too; it is
+		// not the subject of "xem xét"
+		{"Đảng uỷ Chính phủ chỉ đạo hoàn thiện hồ sơ Đề án sắp xếp đơn vị hành chính cấp tỉnh, cấp xã trình Quốc hội, Ủy ban Thường vụ Quốc hội xem xét, quyết định theo thẩm quyền.",
+			"Đảng uỷ Chính phủ", "", "Quốc hội|Ủy ban Thường vụ Quốc hội"},
+		{"Sở Tài chính tổng hợp, báo cáo UBND tỉnh, Chủ tịch UBND tỉnh xem xét, quyết định.", "Sở Tài chính", "", "UBND tỉnh|Chủ tịch UBND tỉnh"},
+		{"Sở Xây dựng thẩm định, trình Hội đồng nhân dân tỉnh, Ủy ban nhân dân tỉnh phê duyệt.", "Sở Xây dựng", "", "Hội đồng nhân dân tỉnh|Ủy ban nhân dân tỉnh"},
 		// corpus 029: a portal's bracketed guidance note belongs to another instrument
 		{"[Ủy ban nhân dân cấp xã có trách nhiệm báo cáo kết quả thực hiện quy hoạch, kế hoạch sử dụng đất đến Ủy ban nhân dân cấp tỉnh trước ngày 15 tháng 10 hằng năm theo quy định tại Điểm e Khoản 1 Điều 14 Nghị định 151/2025/NĐ-CP có hiệu lực từ ngày 01/07/2025 (VB hết hiệu lực: 01/03/2027)]", "", "", ""},
 	} {

@@ -583,18 +583,32 @@ func rule(toks []token, i, j int) bool {
 }
 
 // roleLists returns the spans of the agency lists that follow a role verb
-// ("phối hợp với X, Y", "gửi X, Y", "báo cáo X"): a name in them is an
-// object, never the subject of a new clause.
+// ("phối hợp với X, Y", "gửi X, Y", "báo cáo X", "trình X, Y"): a name in
+// them is an object, never the subject of a new clause ("trình UBND tỉnh,
+// Chủ tịch UBND tỉnh xem xét": the Chủ tịch receives, not leads).
 func roleLists(text string, toks []token, a, b int) [][2]int {
 	var out [][2]int
 	for k := a; k < b; k++ {
 		switch toks[k].f {
-		case "phối", "gửi", "yêu", "đề", "giao":
+		case "phối", "gửi", "yêu", "đề", "giao", "trình", "báo", "tham", "kiến":
 		default:
 			continue // every case below starts with one of these words
 		}
 		j := -1
 		switch {
+		case (toks[k].f == "trình" || seq(toks, k, "tham", "mưu") || seq(toks, k, "đề", "xuất") || seq(toks, k, "kiến", "nghị")) && !nounCompound(toks, k):
+			j = k + 1
+			if toks[k].f != "trình" {
+				j++
+			}
+			if j < b && (toks[j].f == "cho" || toks[j].f == "với" && toks[k].f != "trình") {
+				j++ // "tham mưu cho UBND tỉnh, …", as roles reads it
+			}
+		case seq(toks, k, "báo", "cáo") && !(k > 0 && (toks[k-1].f == "chế" || toks[k-1].f == "độ")):
+			j = k + 2
+			for j < b && (toks[j].f == "lên" || toks[j].f == "về" || toks[j].f == "cho") {
+				j++
+			}
 		case seq(toks, k, "phối", "hợp") && !nounCompound(toks, k):
 			j = k + 2
 			if j < b && (toks[j].f == "với" || toks[j].f == "cùng") {
