@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -258,3 +259,27 @@ func Clean(s string) string { return clean(s) }
 
 // FirstRunes returns the first n characters of s, right-trimmed.
 func FirstRunes(s string, n int) string { return firstRunes(s, n) }
+
+// PlaceDot reports whether the '.' at text[i] closes a place abbreviation
+// ("TP. Hồ Chí Minh", "Tp. Cần Thơ", "TX. Gia Nghĩa") that a name in
+// capitals follows: part of the name, not the end of a sentence.
+func PlaceDot(text string, i int) bool {
+	if i < 2 || i+2 >= len(text) || text[i] != '.' || text[i+1] != ' ' {
+		return false
+	}
+	switch text[i-2 : i] {
+	case "TP", "Tp", "TX", "Tx":
+	default:
+		return false
+	}
+	if i > 2 && isLetterByte(text[i-3]) {
+		return false // "ATP.", "HTX.": another word
+	}
+	r, _ := utf8.DecodeRuneInString(text[i+2:])
+	return unicode.IsUpper(r)
+}
+
+// isLetterByte reports an ASCII letter or a byte of a multi-byte rune.
+func isLetterByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}

@@ -236,6 +236,10 @@ func TestScan(t *testing.T) {
 			"Đảng uỷ Chính phủ", "", "Quốc hội|Ủy ban Thường vụ Quốc hội"},
 		{"Sở Tài chính tổng hợp, báo cáo UBND tỉnh, Chủ tịch UBND tỉnh xem xét, quyết định.", "Sở Tài chính", "", "UBND tỉnh|Chủ tịch UBND tỉnh"},
 		{"Sở Xây dựng thẩm định, trình Hội đồng nhân dân tỉnh, Ủy ban nhân dân tỉnh phê duyệt.", "Sở Xây dựng", "", "Hội đồng nhân dân tỉnh|Ủy ban nhân dân tỉnh"},
+		// corpus 009 (CV 778/TCHQ-GSQL, line 130): "TP." is part of the name, no sentence end
+		{"Trong thời gian chờ nâng cấp Hệ thống, Cục Hải quan TP. Hồ Chí Minh hướng dẫn Chi cục HQCK cảng SGKV 1 triển khai thời gian thực hiện song song 2 quy trình.",
+			"Cục Hải quan TP. Hồ Chí Minh", "", ""},
+		{"UBND Tp. Cần Thơ chủ trì, phối hợp với UBND TX. Gia Nghĩa thực hiện.", "UBND Tp. Cần Thơ", "UBND TX. Gia Nghĩa", ""},
 		// corpus 029: a portal's bracketed guidance note belongs to another instrument
 		{"[Ủy ban nhân dân cấp xã có trách nhiệm báo cáo kết quả thực hiện quy hoạch, kế hoạch sử dụng đất đến Ủy ban nhân dân cấp tỉnh trước ngày 15 tháng 10 hằng năm theo quy định tại Điểm e Khoản 1 Điều 14 Nghị định 151/2025/NĐ-CP có hiệu lực từ ngày 01/07/2025 (VB hết hiệu lực: 01/03/2027)]", "", "", ""},
 	} {

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/vanban/vanban/parser"
 	"github.com/vanban/vanban/parser/vntext"
 )
 
@@ -56,6 +57,10 @@ func tokenizeAppend(toks []token, text string) []token {
 			if r2 == ',' && abbrComma(text, i, j) {
 				j += n2 // "Sở VH,TT&DL": a comma inside an abbreviation
 				continue
+			}
+			if r2 == '.' && parser.PlaceDot(text, j) {
+				j += n2 // "TP. Hồ Chí Minh": the dot is the word's
+				break
 			}
 			if (r2 == '.' || r2 == '-' || r2 == '/') && j+n2 < len(text) {
 				r3, _ := utf8.DecodeRuneInString(text[j+n2:])

@@ -896,7 +896,7 @@ func clauseBounds(text string, s, e int) (int, int) {
 	}
 	cs := lo
 	for i := s - 1; i >= lo; i-- {
-		if c := text[i]; c == ';' || (c == '.' || c == ':') && i+1 < len(text) && text[i+1] == ' ' && !(i > 0 && text[i-1] >= '0' && text[i-1] <= '9') {
+		if c := text[i]; c == ';' || (c == '.' || c == ':') && i+1 < len(text) && text[i+1] == ' ' && !(i > 0 && text[i-1] >= '0' && text[i-1] <= '9') && !parser.PlaceDot(text, i) {
 			cs = i + 1
 			break
 		}
@@ -907,7 +907,7 @@ func clauseBounds(text string, s, e int) (int, int) {
 	}
 	ce := hi
 	for i := e; i < hi; i++ {
-		if c := text[i]; c == ';' || c == '.' && (i+1 == len(text) || text[i+1] == ' ') {
+		if c := text[i]; c == ';' || c == '.' && (i+1 == len(text) || text[i+1] == ' ') && !parser.PlaceDot(text, i) {
 			ce = i
 			break
 		}

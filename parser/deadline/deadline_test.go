@@ -217,3 +217,16 @@ func BenchmarkExtractSeed(b *testing.B) {
 		Extract(doc)
 	}
 }
+
+// corpus 009 (CV 778/TCHQ-GSQL, line 130): "TP." of a place name does not
+// end the sentence that says what is due.
+func TestWhatOverPlaceAbbreviation(t *testing.T) {
+	text := "Trong thời gian chờ nâng cấp Hệ thống, Cục Hải quan TP. Hồ Chí Minh hướng dẫn Chi cục HQCK cảng SGKV 1 triển khai thời gian thực hiện song song 2 quy trình đến hết ngày 26/3/2017."
+	fs := Scan(text, Context{Year: 2017})
+	if len(fs) != 1 {
+		t.Fatalf("got %+v", fs)
+	}
+	if !strings.Contains(fs[0].What, "Cục Hải quan TP. Hồ Chí Minh hướng dẫn") {
+		t.Errorf("what = %q", fs[0].What)
+	}
+}
