@@ -458,3 +458,21 @@ func TestOwnNameNotCited(t *testing.T) {
 		t.Errorf("no citations in the letter's body")
 	}
 }
+
+// corpus 009 (CV 778/TCHQ-GSQL, line 117): after a comma, "giao X …",
+// "thông qua …", "quyết định …" go on with the sentence; they are no
+// subject of the instrument before them. "…, về việc …" still is.
+func TestNoTitleFromClauseVerb(t *testing.T) {
+	_, r := extractText(t, "2. Dừng đưa hàng qua KVGS\nNgoài thực hiện quy định tại Điều 14 Quy trình ban hành kèm Quyết định 1966/QĐ- TCHQ, giao Chi cục HQCK cảng SGKV 1 phối hợp Tổng Công ty Tân Cảng Sài Gòn xây dựng quy chế phối hợp.\n")
+	c := findCite(r, "1966/QĐ-TCHQ")
+	if c == nil {
+		t.Fatalf("missing 1966/QĐ-TCHQ (got %q)", keysOf(r))
+	}
+	if c.Title != nil {
+		t.Errorf("title %q, want none", *c.Title)
+	}
+	_, r = extractText(t, "1. Thực hiện theo Quyết định số 570/QĐ-UBND ngày 21/3/2021 của UBND tỉnh, về việc ban hành kế hoạch chuyển đổi số.\n")
+	if c := findCite(r, "570/QĐ-UBND"); c == nil || !strings.HasPrefix(str(c.Title), "về việc ban hành") {
+		t.Errorf("570/QĐ-UBND: got %+v", c)
+	}
+}

@@ -1374,7 +1374,7 @@ func (s *seg) titles() {
 		}
 		k := r.e
 		if s.punct(k, ",") {
-			if _, n := titleSet.match(s.src, s.toks, k+1); n > 0 {
+			if _, n := titleSet.match(s.src, s.toks, k+1); n > 0 && !s.clauseVerbAt(k+1) {
 				k++
 			}
 		}
@@ -1407,6 +1407,22 @@ func (s *seg) titles() {
 			}
 		}
 	}
+}
+
+// clauseVerbAt reports a verb at token i that, after a comma, goes on
+// with the sentence rather than open the subject of the instrument before
+// it: "… Quyết định 1966/QĐ-TCHQ, giao Chi cục … phối hợp", "…, thông qua
+// …", "…, quyết định: …".
+func (s *seg) clauseVerbAt(i int) bool {
+	_, n := titleSet.match(s.src, s.toks, i)
+	if n == 0 {
+		return false
+	}
+	switch vntext.Key(s.text(i, i+n)) {
+	case "giao", "thong qua", "quyet dinh":
+		return true
+	}
+	return false
 }
 
 // listAt reports another instrument (or a list of them) opening at token
