@@ -240,6 +240,15 @@ func TestScan(t *testing.T) {
 		{"Trong thời gian chờ nâng cấp Hệ thống, Cục Hải quan TP. Hồ Chí Minh hướng dẫn Chi cục HQCK cảng SGKV 1 triển khai thời gian thực hiện song song 2 quy trình.",
 			"Cục Hải quan TP. Hồ Chí Minh", "", ""},
 		{"UBND Tp. Cần Thơ chủ trì, phối hợp với UBND TX. Gia Nghĩa thực hiện.", "UBND Tp. Cần Thơ", "UBND TX. Gia Nghĩa", ""},
+		// corpus 009 (CV 778, lines 36, 93), 029 (Điều 84): a named body after a
+		// whole condition has the duty; the condition's own actors do not
+		// (021 Điều 26, 029 Điều 260, seed 6.4)
+		{"Nếu không có dấu hiệu vi phạm, Chi cục Hải quan nơi lưu giữ hàng hóa thực hiện như sau:", "Chi cục Hải quan nơi lưu giữ hàng hóa", "", ""},
+		{"Nếu Hàng hóa được đưa qua KVGS sau thời điểm nhận được thông tin thông qua fax, thư điện từ và điện thoại, Chi cục trưởng phải chịu hoàn toàn trách nhiệm về việc lô hàng được đưa qua KVGS hải quan.", "Chi cục trưởng", "", ""},
+		{"Trường hợp không thống nhất ý kiến, Ủy ban nhân dân cấp tỉnh có trách nhiệm báo cáo Thủ tướng Chính phủ xem xét quyết định.", "Ủy ban nhân dân cấp tỉnh", "", "Thủ tướng Chính phủ"},
+		{"Trường hợp Quốc hội, Chính phủ, Ban chỉ đạo quốc gia về Cơ chế một cửa quốc gia, các cơ quan có thẩm quyền hoặc Ban Thư ký ASEAN yêu cầu báo cáo, cung cấp thông tin liên quan tới thủ tục hành chính.", "", "", ""},
+		{"Trường hợp dự án có hoạt động lấn biển đã được Quốc hội, Thủ tướng Chính phủ quyết định phê duyệt dự án đầu tư theo quy định của pháp luật về đầu tư công.", "", "", ""},
+		{"Trường hợp các cơ quan, đơn vị, chủ đầu tư, UBND các huyện, thành phố không thực hiện theo cơ chế này.", "", "", ""},
 		// corpus 029: a portal's bracketed guidance note belongs to another instrument
 		{"[Ủy ban nhân dân cấp xã có trách nhiệm báo cáo kết quả thực hiện quy hoạch, kế hoạch sử dụng đất đến Ủy ban nhân dân cấp tỉnh trước ngày 15 tháng 10 hằng năm theo quy định tại Điểm e Khoản 1 Điều 14 Nghị định 151/2025/NĐ-CP có hiệu lực từ ngày 01/07/2025 (VB hết hiệu lực: 01/03/2027)]", "", "", ""},
 	} {

@@ -261,11 +261,11 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 			}
 		}
 	}
-	if !condIf {
+	{
 		last := i
 		lists := roleLists(text, toks, i, b)
 		for s := i; s < b; s++ {
-			atStart := s == i && first != "khi"
+			atStart := s == i && first != "khi" && !condIf
 			if !atStart && !(s > i && toks[s-1].w == "," && s >= last) {
 				continue
 			}
@@ -299,7 +299,11 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 			if headAt(toks, st) == 0 {
 				continue
 			}
-			if !atStart && !giao && conditionBefore(toks, i, st) {
+			if condIf {
+				if !giao && !afterCondition(toks, i, st) {
+					continue
+				}
+			} else if !atStart && !giao && conditionBefore(toks, i, st) {
 				continue // "…, nếu có khó khăn, vướng mắc, các đơn vị phản ánh về …": as at a clause start
 			}
 			p := findPredicate(toks, st, b)
@@ -484,6 +488,37 @@ func conditionBefore(toks []token, i, st int) bool {
 		}
 	}
 	return false
+}
+
+// afterCondition reports whether the subject at toks[st] of a clause that
+// opens with a condition (toks[i] is "Nếu" or "Trường hợp") is a named
+// body after the whole condition: "Nếu không có dấu hiệu vi phạm, Chi cục
+// Hải quan nơi lưu giữ hàng hóa thực hiện như sau". Not a general subject
+// ("…, các đơn vị phản ánh"), not a member of the condition's own list of
+// actors ("Trường hợp Quốc hội, Chính phủ, Ban chỉ đạo … yêu cầu …"), not
+// a negated verb ("…, UBND các huyện không thực hiện …").
+func afterCondition(toks []token, i, st int) bool {
+	if !toks[st].cap || st < 2 || toks[st-1].w != "," {
+		return false
+	}
+	c := i + 1
+	if toks[i].f == "trường" {
+		c++
+	}
+	k := st - 1 // the comma's segment: the condition's last words
+	for k > c && toks[k-1].w != "," {
+		k--
+	}
+	if k >= st-1 || headAt(toks, k) > 0 || collectiveAt(toks, k) > 0 || headAt(toks, c) > 0 || collectiveAt(toks, c) > 0 {
+		return false // "Trường hợp các cơ quan, đơn vị, UBND các huyện …": the condition's own actors
+	}
+	for j := k; j < st-1; j++ {
+		if headAt(toks, j) > 0 && nameEnd(toks, j, st-1) >= st-1 {
+			return false // "… đã được Quốc hội, Thủ tướng Chính phủ quyết định": a list the condition ends with
+		}
+	}
+	p := findPredicate(toks, st, len(toks))
+	return p > st && toks[p].f != "không" && toks[p-1].f != "không"
 }
 
 // superior reports whether names are bodies a department proposes to
