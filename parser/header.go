@@ -325,10 +325,26 @@ func cutEnacting(t string) string {
 					continue
 				}
 			}
+			if plenumTail(before) {
+				from = at + 1 // "HỘI NGHỊ LẦN THỨ 11 BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII": the plenum's body
+				continue
+			}
 			return strings.TrimSpace(t[:at])
 		}
 	}
 	return t
+}
+
+// plenumTail reports words that end with a meeting ("HỘI NGHỊ", "HỘI
+// NGHỊ LẦN THỨ 11", "ĐẠI HỘI ĐẠI BIỂU LẦN THỨ XIII"): the body after them
+// holds the meeting, it is no enacting line.
+func plenumTail(words []string) bool {
+	for k := len(words) - 1; k >= 1 && k >= len(words)-4; k-- {
+		if w := words[k-1] + " " + words[k]; w == "HỘI NGHỊ" || w == "ĐẠI HỘI" || w == "KỲ HỌP" || w == "PHIÊN HỌP" {
+			return true
+		}
+	}
+	return false
 }
 
 func cutAt(s string, re *regexp.Regexp) string {

@@ -445,3 +445,17 @@ func TestNoiNhanInBody(t *testing.T) {
 		t.Errorf("articles %d tasks %d recipients %q", len(r.Articles), len(r.Tasks), r.Recipients)
 	}
 }
+
+// corpus 033 (NQ 60-NQ/TW): the title of a plenum's resolution names the
+// body that holds the plenum; it is no enacting line to cut at. A glued
+// enacting line after a decision's title is still cut (corpus 002).
+func TestPlenumTitle(t *testing.T) {
+	doc, _ := parser.Parse("nq.txt", "BAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG CỘNG SẢN VIỆT NAM\n***\nSố 60-NQ/TW\nHà Nội, ngày 12 tháng 4 năm 2025\n\nNGHỊ QUYẾT\n\nHỘI NGHỊ LẦN THỨ 11 BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII\n\nHội nghị lần thứ 11 Ban Chấp hành Trung ương Đảng khóa XIII họp từ ngày 10/4 đến ngày 12/4/2025 tại Thủ đô Hà Nội,\n\nQUYẾT NGHỊ\n\n1. Thông qua nội dung cơ bản các dự thảo văn kiện trình Đại hội XIV.\n")
+	if want := "HỘI NGHỊ LẦN THỨ 11 BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII"; doc.Header.Title != want {
+		t.Errorf("title %q, want %q", doc.Header.Title, want)
+	}
+	doc, _ = parser.Parse("qd.txt", "ỦY BAN NHÂN DÂN TỈNH TÂY NINH -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\nSố: 3745/QĐ-UBND Tây Ninh, ngày 30 tháng 12 năm 2021 QUYẾT ĐỊNH VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH SỬ DỤNG ĐẤT NĂM 2022 HUYỆN CHÂU THÀNH ỦY BAN NHÂN DÂN TỈNH TÂY NINH\nCăn cứ Luật Đất đai ngày 29 tháng 11 năm 2013;\nQUYẾT ĐỊNH\nĐiều 1.\nPhê duyệt Kế hoạch sử dụng đất năm 2022 huyện Châu Thành.\n")
+	if want := "VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH SỬ DỤNG ĐẤT NĂM 2022 HUYỆN CHÂU THÀNH"; doc.Header.Title != want {
+		t.Errorf("title %q, want %q", doc.Header.Title, want)
+	}
+}
