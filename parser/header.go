@@ -136,18 +136,9 @@ func parseHeader(d *Document, ps []para) Header {
 		h.Line = cellLines[strings.Count(all[:m[0]], "\n")]
 	}
 	if m := findDate(all); m != nil {
-		sub := func(i int) string {
-			if m[2*i] < 0 {
-				return ""
-			}
-			return all[m[2*i]:m[2*i+1]]
-		}
-		day, mon, year := sub(2), sub(3), sub(4)
-		if mon == "" {
-			mon, year = sub(5), sub(6)
-		}
-		h.Date = isoDate(day, mon, year)
-		h.Place = placeName(sub(1))
+		var place string
+		h.Date, place = dateMatch(all, m)
+		h.Place = placeName(place)
 	}
 	// type and title: a line in capitals naming a document type.
 
@@ -752,4 +743,20 @@ func splitRecipients(text string) (out []string, archive string) {
 	}
 	flush()
 	return out, archive
+}
+
+// dateMatch reads a match m of findDate in s: the ISO date, and the place
+// written before it ("Lạng Sơn, ngày …"), if any.
+func dateMatch(s string, m []int) (iso, place string) {
+	sub := func(i int) string {
+		if m[2*i] < 0 {
+			return ""
+		}
+		return s[m[2*i]:m[2*i+1]]
+	}
+	day, mon, year := sub(2), sub(3), sub(4)
+	if mon == "" {
+		mon, year = sub(5), sub(6)
+	}
+	return isoDate(day, mon, year), sub(1)
 }

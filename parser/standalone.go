@@ -151,17 +151,7 @@ func noteHeader(note string) (Header, bool) {
 	}
 	of := reNoteOf.FindStringIndex(rest)
 	if dm := findDate(rest); dm != nil && (of == nil || dm[1] <= of[0]) {
-		sub := func(i int) string {
-			if dm[2*i] < 0 {
-				return ""
-			}
-			return rest[dm[2*i]:dm[2*i+1]]
-		}
-		day, mon, year := sub(2), sub(3), sub(4)
-		if mon == "" {
-			mon, year = sub(5), sub(6)
-		}
-		h.Date = isoDate(day, mon, year)
+		h.Date, _ = dateMatch(rest, dm)
 		rest = rest[dm[1]:]
 		of = reNoteOf.FindStringIndex(rest)
 	}
