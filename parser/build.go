@@ -131,6 +131,9 @@ func (b *builder) run() {
 		b.para(p.start, p.end)
 	}
 	b.finish()
+	if h := &d.Header; h.Type == "" && h.Number == "" && h.Issuer == "" {
+		b.headerFromNote()
+	}
 }
 
 // headerEnd returns the index of the first paragraph of the body: a legal
@@ -145,6 +148,11 @@ func (b *builder) headerEnd() int {
 		if reBasis.MatchString(t) && (strings.HasPrefix(t, "Căn") || i > 0) || reArticle.MatchString(t) ||
 			reEnact.MatchString(t) && strings.HasSuffix(t, ":") || strings.HasPrefix(t, "Kính gửi") || reRecipients.MatchString(t) {
 			return i
+		}
+		if _, ok := parseLabel(t); ok && i == 0 {
+			// a numbered item first ("1. Các đơn vị …"): an excerpt, no
+			// header block; the number and date it cites are not its own.
+			return 0
 		}
 		// (a number line holds ":", a date digits)
 		if strings.Contains(t, ":") && reNumberLine.MatchString(t) || strings.ContainsAny(t, "0123456789") && reDateLine.MatchString(t) {

@@ -31,6 +31,9 @@ var (
 	// the document's number after its type, "số" optional: "số 1027/CTK-CSCL", "79/QĐ-UBND".
 	reNoteNumber = regexp.MustCompile(`^(?i:số(?:\s+ký\s+hiệu)?\s*:?\s*)?(\d+\s*(?:[/-]\s*[0-9A-Za-zĐđ&]+\s*)+)`)
 	reNoteOf     = regexp.MustCompile(`(?i)(?:^|\s)của\s+`)
+	// a note in parentheses anywhere in a line, as an appendix of the
+	// document carries it: "… ĐẾN NĂM 2025 (Kèm theo Kế hoạch số …)"
+	reParenNote = regexp.MustCompile(`\(\s*[_*]*\s*(?i:ban hành kèm theo|kèm theo)\b`)
 	// what may follow the issuer in a note: the subject of the document
 	// ("… của UBND tỉnh về việc …") or its date when written last.
 	reNoteIssuerEnd = regexp.MustCompile(`\s(?i:về|v/v|ban hành|quy định|hướng dẫn|phê duyệt|sửa đổi|bổ sung|ngày|năm)\s|[;(]|,\s+\p{Ll}`)
@@ -256,5 +259,35 @@ func (b *builder) openStandalone(p para, noteAt int) {
 	b.openText(KindAppendix, s, e, "PL"+num, num, clean(unmark(t[m[1]:])))
 	if noteAt > s && noteAt < p.end {
 		b.para(noteAt, p.end)
+	}
+}
+
+// headerFromNote fills the header of a document whose header block was
+// lost (a PDF converted without it) from the first note in parentheses of
+// its appendices, "(Kèm theo Kế hoạch số …/KH-STTTT ngày … của Sở Thông
+// tin và Truyền thông tỉnh Đắk Nông)": such a note names the document the
+// appendix belongs to, this one. Only what the note gives completely is
+// taken (a number or a date left blank for the signature is not).
+func (b *builder) headerFromNote() {
+	d := b.d
+	for _, p := range b.paras {
+		t := d.Text[p.start:p.end]
+		m := reParenNote.FindStringIndex(t)
+		if m == nil {
+			continue
+		}
+		note := t[m[0]:]
+		if end := strings.IndexByte(note, ')'); end > 0 {
+			note = note[:end+1]
+		}
+		h, ok := noteHeader(note)
+		if !ok {
+			continue
+		}
+		signer := d.Header.Signer
+		d.Header = h
+		d.Header.Signer = signer
+		d.Header.Line = d.Position(p.start + m[0]).Line
+		return
 	}
 }

@@ -333,3 +333,27 @@ func TestAppendixTitleAfterNote(t *testing.T) {
 		t.Errorf("appendices = %q, want %q", strings.Join(got, "|"), want)
 	}
 }
+
+// A plan converted from PDF without its header block (the shared corpus's
+// 036, excerpted in testdata) names itself in the note of its appendix,
+// "(Kèm theo Kế hoạch số    /KH-STTTT ngày  /  /2024 của Sở Thông tin và
+// Truyền thông tỉnh Đắk Nông)": its type and issuer come from there; the
+// number and the date, left blank in the note, stay empty.
+func TestHeaderFromAppendixNote(t *testing.T) {
+	d, _ := parseFile(t, "../testdata/corpus/md_ke_hoach_excerpt.txt")
+	checkHeader(t, d.Header, wantHeader{typ: "Kế hoạch", issuer: "Sở Thông tin và Truyền thông tỉnh Đắk Nông"})
+	lines := strings.Split(d.Text, "\n")
+	if l := d.Header.Line; l < 1 || l > len(lines) || !strings.Contains(lines[l-1], "(Kèm theo Kế hoạch số") {
+		t.Errorf("header line %d is not the note's", l)
+	}
+}
+
+// Only a note in parentheses counts: "ban hành kèm theo Thông tư số …" in
+// a sentence names another document, and a document with a header block
+// keeps its own even when its appendix's note names another.
+func TestHeaderNotFromOtherNotes(t *testing.T) {
+	d, _ := parser.Parse("x.txt", "1. Các đơn vị lập báo cáo theo mẫu ban hành kèm theo Thông tư số 15/2018/TT-BTC ngày 07/02/2018 của Bộ Tài chính.\n\n2. Sở Tài chính tổng hợp, báo cáo.\n")
+	checkHeader(t, d.Header, wantHeader{})
+	d, _ = parseFile(t, "../testdata/qd-79-2023-langson.txt")
+	checkHeader(t, d.Header, wantHeader{typ: "Quyết định", number: "79/QĐ-UBND", date: "2023-01-19", issuer: "Ủy ban nhân dân tỉnh Lạng Sơn"})
+}
