@@ -245,3 +245,22 @@ func TestShowNotFound(t *testing.T) {
 		t.Errorf("no NUMBER: exit %d, want 2", code)
 	}
 }
+
+// show NUMBER PATH prints the task: where it is, its agencies, and its
+// whole text (not a heading cut at 80 characters).
+func TestShowTaskText(t *testing.T) {
+	dir := buildIndex(t)
+	out, stderr, code := runApp2(t, "show", "--index", dir, "79/QĐ-UBND", "2/3")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(out, "\n")
+	if !strings.HasPrefix(lines[0], "79/QĐ-UBND · Quyết định") || !strings.HasSuffix(lines[0], " · 2/3") ||
+		!strings.HasSuffix(lines[1], "qd-79-2023-langson.txt:273") {
+		t.Errorf("first lines %q", lines[:2])
+	}
+	if !strings.Contains(out, "\nlead:      Sở Tài chính\n") || strings.Contains(out, "heading:") ||
+		!strings.Contains(out, "\n3. Sở Tài chính chủ trì hướng dẫn các cấp, ngành, đơn vị liên quan thực hiện đúng các quy định của pháp luật và các quy định nghiệp vụ về quản lý ngân sách nhà nước.\n") {
+		t.Errorf("output:\n%s", out)
+	}
+}

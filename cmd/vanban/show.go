@@ -215,7 +215,9 @@ func writeShowTask(w io.Writer, info index.DocInfo, t analyze.TaskRow, text stri
 			fmt.Fprintf(w, "%-10s %s\n", name+":", strings.Join(v, "; "))
 		}
 	}
-	if t.Heading != "" {
+	if t.Heading != "" && text == "" {
+		// (with its text below, the heading, its first 80 characters,
+		// would only repeat it cut short)
 		fmt.Fprintf(w, "%-10s %s\n", "heading:", t.Heading)
 	}
 	field("lead", t.Lead)
