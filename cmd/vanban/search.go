@@ -113,7 +113,7 @@ func searchAction(c *cli.Context) error {
 		fmt.Fprintf(w, "%d. %s  %s %s  score %.2f\n   %s\n   %s\n", i+1, where, d.Type, d.Date, h.Score, h.Snippet.Render(open, close), loc)
 	}
 	bound := map[index.Relation]string{index.TotalAtMost: "at most "}
-	fmt.Fprintf(w, "%d of %s%d hits\n", len(res.Hits), bound[res.Relation], res.Total)
+	fmt.Fprintf(w, "%d of %s%d hits (%.1f ms)\n", len(res.Hits), bound[res.Relation], res.Total, float64(res.Took.Microseconds())/1000)
 	return nil
 }
 
