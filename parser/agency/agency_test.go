@@ -249,6 +249,13 @@ func TestScan(t *testing.T) {
 		{"Trường hợp Quốc hội, Chính phủ, Ban chỉ đạo quốc gia về Cơ chế một cửa quốc gia, các cơ quan có thẩm quyền hoặc Ban Thư ký ASEAN yêu cầu báo cáo, cung cấp thông tin liên quan tới thủ tục hành chính.", "", "", ""},
 		{"Trường hợp dự án có hoạt động lấn biển đã được Quốc hội, Thủ tướng Chính phủ quyết định phê duyệt dự án đầu tư theo quy định của pháp luật về đầu tư công.", "", "", ""},
 		{"Trường hợp các cơ quan, đơn vị, chủ đầu tư, UBND các huyện, thành phố không thực hiện theo cơ chế này.", "", "", ""},
+		// corpus 003 (QĐ 1056/QĐ-CT, line 36), seed 6.3: "chế độ báo cáo … về X"
+		// names its receiver; a first "về" that opens the report's subject
+		// does not end the search for it
+		{"Ủy ban nhân dân các huyện, thành phố thực hiện chế độ báo cáo định kỳ và đột xuất về tình hình, kết quả thực hiện chính sách trợ giúp các đối tượng bảo trợ xã hội về Sở Lao động-Thương binh và Xã hội theo quy định.",
+			"Ủy ban nhân dân các huyện, thành phố", "", "Sở Lao động-Thương binh và Xã hội"},
+		{"Các sở, ngành báo cáo về tình hình thực hiện Kế hoạch về Sở Nội vụ trước ngày 15/12.", "Các sở, ngành", "", "Sở Nội vụ"},
+		{"Các chủ đầu tư thực hiện chế độ báo cáo về Sở Tài chính.", "Các chủ đầu tư", "", "Sở Tài chính"},
 		// corpus 029: a portal's bracketed guidance note belongs to another instrument
 		{"[Ủy ban nhân dân cấp xã có trách nhiệm báo cáo kết quả thực hiện quy hoạch, kế hoạch sử dụng đất đến Ủy ban nhân dân cấp tỉnh trước ngày 15 tháng 10 hằng năm theo quy định tại Điểm e Khoản 1 Điều 14 Nghị định 151/2025/NĐ-CP có hiệu lực từ ngày 01/07/2025 (VB hết hiệu lực: 01/03/2027)]", "", "", ""},
 	} {

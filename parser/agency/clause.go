@@ -746,7 +746,7 @@ func roles(text string, toks []token, a, b int) (coop []string, rep reports, lea
 				coop = appendNew(coop, names...)
 				k = end - 1
 			}
-		case seq(toks, k, "báo", "cáo") && !(k > 0 && (toks[k-1].f == "chế" || toks[k-1].f == "độ")) || seq(toks, k, "phản", "ánh"):
+		case seq(toks, k, "báo", "cáo") || seq(toks, k, "phản", "ánh"):
 			j := k + 2
 			for j < b && (toks[j].w == "," || seq(toks, j, "đề", "xuất") || seq(toks, j, "kiến", "nghị") || toks[j].f == "lên" || toks[j].f == "về" || toks[j].f == "cho" || seq(toks, j, "trực", "tiếp")) {
 				if toks[j].f == "đề" || toks[j].f == "kiến" || toks[j].f == "trực" {
@@ -762,8 +762,11 @@ func roles(text string, toks []token, a, b int) (coop []string, rep reports, lea
 						break
 					}
 					if (toks[m].f == "về" || toks[m].f == "lên") && !toks[m].cap {
-						names, end = targets(text, toks, m+1, b)
-						break
+						// "báo cáo về tình hình … về Sở X": the first "về"
+						// opens the subject of the report, a later one its receiver
+						if names, end = targets(text, toks, m+1, b); len(names) > 0 {
+							break
+						}
 					}
 					if (toks[m].f == "cho" || toks[m].f == "với") && !verb && m < j+12 {
 						// "báo cáo kết quả thực hiện cho UBND tỉnh", "báo cáo kết quả với UBND tỉnh"
