@@ -101,7 +101,7 @@ func TestScan(t *testing.T) {
 		{"3. Hội đồng Dân tộc, các Ủy ban của Quốc hội, Đoàn đại biểu Quốc hội và đại biểu Quốc hội thành phố Đà Nẵng, trong phạm vi nhiệm vụ, quyền hạn của mình, giám sát việc thực hiện Nghị quyết này.",
 			"Hội đồng Dân tộc|các Ủy ban của Quốc hội|Đoàn đại biểu Quốc hội|đại biểu Quốc hội thành phố Đà Nẵng", "", ""},
 		{"1. Chính phủ, Hội đồng nhân dân, Ủy ban nhân dân thành phố Đà Nẵng, chính quyền địa phương các đơn vị hành chính liên quan đến việc thực hiện sắp xếp và các cơ quan, tổ chức khác có liên quan có trách nhiệm tổ chức thi hành Nghị quyết này.",
-			"Chính phủ|Hội đồng nhân dân|Ủy ban nhân dân thành phố Đà Nẵng|chính quyền địa phương các đơn vị hành chính liên quan đến việc thực hiện sắp xếp|các cơ quan, tổ chức khác có liên quan", "", ""},
+			"Chính phủ|Hội đồng nhân dân thành phố Đà Nẵng|Ủy ban nhân dân thành phố Đà Nẵng|chính quyền địa phương các đơn vị hành chính liên quan đến việc thực hiện sắp xếp|các cơ quan, tổ chức khác có liên quan", "", ""},
 		// seed 7.4: a subject after a short adverbial phrase
 		{"Đối với số thu tiền sử dụng đất và các nguồn thu khác gắn với nhiệm vụ chi cụ thể, trong điều hành các cơ quan, tổ chức căn cứ dự toán được giao và tiến độ thu thực tế để thực hiện.",
 			"các cơ quan, tổ chức", "", ""},
@@ -256,6 +256,10 @@ func TestScan(t *testing.T) {
 			"Ủy ban nhân dân các huyện, thành phố", "", "Sở Lao động-Thương binh và Xã hội"},
 		{"Các sở, ngành báo cáo về tình hình thực hiện Kế hoạch về Sở Nội vụ trước ngày 15/12.", "Các sở, ngành", "", "Sở Nội vụ"},
 		{"Các chủ đầu tư thực hiện chế độ báo cáo về Sở Tài chính.", "Các chủ đầu tư", "", "Sở Tài chính"},
+		// corpus 031 (NQ 1659/NQ-UBTVQH15, line 389; case above), 032, 029
+		// (Điều 21): a bare people's council before a committee shares its place
+		{"Thường trực HĐND, UBND các huyện, thành phố chỉ đạo thực hiện.", "Thường trực HĐND các huyện, thành phố|UBND các huyện, thành phố", "", ""},
+		{"Hội đồng nhân dân và Ủy ban nhân dân tỉnh có trách nhiệm tổ chức thực hiện.", "Hội đồng nhân dân tỉnh|Ủy ban nhân dân tỉnh", "", ""},
 		// corpus 029: a portal's bracketed guidance note belongs to another instrument
 		{"[Ủy ban nhân dân cấp xã có trách nhiệm báo cáo kết quả thực hiện quy hoạch, kế hoạch sử dụng đất đến Ủy ban nhân dân cấp tỉnh trước ngày 15 tháng 10 hằng năm theo quy định tại Điểm e Khoản 1 Điều 14 Nghị định 151/2025/NĐ-CP có hiệu lực từ ngày 01/07/2025 (VB hết hiệu lực: 01/03/2027)]", "", "", ""},
 	} {

@@ -1160,7 +1160,43 @@ func parseList(text string, toks []token, i, j int, cell bool) []string {
 		}
 		k = e
 	}
-	return out
+	return shareLocality(out)
+}
+
+// shareLocality gives a bare people's council or committee the locality of
+// the council or committee after it in the list: "Hội đồng nhân dân, Ủy ban
+// nhân dân thành phố Đà Nẵng" and "HĐND, UBND các tỉnh, thành phố" name
+// two bodies of the same place.
+func shareLocality(names []string) []string {
+	for n := len(names) - 2; n >= 0; n-- {
+		t := tokenize(names[n])
+		if h := councilBody(t); h == 0 || h != len(t) {
+			continue
+		}
+		next := names[n+1]
+		t2 := tokenize(next)
+		if h2 := councilBody(t2); h2 > 0 && h2 < len(t2) && !t2[h2].punct {
+			names[n] = names[n] + " " + next[t2[h2].s:]
+		}
+	}
+	return names
+}
+
+// councilBody returns the number of tokens of a people's council or
+// committee named without its place at the start of toks ("Thường trực
+// HĐND", "Ủy ban nhân dân"), or 0.
+func councilBody(toks []token) int {
+	n := 0
+	if seq(toks, 0, "thường", "trực") {
+		n = 2
+	}
+	switch {
+	case n < len(toks) && (toks[n].f == "ubnd" || toks[n].f == "hđnd"):
+		return n + 1
+	case seq(toks, n, "ủy", "ban", "nhân", "dân") || seq(toks, n, "uỷ", "ban", "nhân", "dân") || seq(toks, n, "hội", "đồng", "nhân", "dân"):
+		return n + 4
+	}
+	return 0
 }
 
 // itemEnd returns the end of the list member that starts at toks[k].
