@@ -260,6 +260,10 @@ func TestScan(t *testing.T) {
 		// (Điều 21): a bare people's council before a committee shares its place
 		{"Thường trực HĐND, UBND các huyện, thành phố chỉ đạo thực hiện.", "Thường trực HĐND các huyện, thành phố|UBND các huyện, thành phố", "", ""},
 		{"Hội đồng nhân dân và Ủy ban nhân dân tỉnh có trách nhiệm tổ chức thực hiện.", "Hội đồng nhân dân tỉnh|Ủy ban nhân dân tỉnh", "", ""},
+		// corpus 033 (NQ 60-NQ/TW, line 143): a lower-case "ban thường vụ" is a
+		// body, and heads each party committee listed after it
+		{"Giao ban thường vụ các tỉnh uỷ, thành uỷ, đảng ủy trực thuộc Trung ương tập trung lãnh đạo, chỉ đạo và khẩn trương xây dựng Đề án theo hướng dẫn của cấp có thẩm quyền.",
+			"ban thường vụ các tỉnh uỷ|ban thường vụ thành uỷ|ban thường vụ đảng ủy trực thuộc Trung ương", "", ""},
 		// corpus 029: a portal's bracketed guidance note belongs to another instrument
 		{"[Ủy ban nhân dân cấp xã có trách nhiệm báo cáo kết quả thực hiện quy hoạch, kế hoạch sử dụng đất đến Ủy ban nhân dân cấp tỉnh trước ngày 15 tháng 10 hằng năm theo quy định tại Điểm e Khoản 1 Điều 14 Nghị định 151/2025/NĐ-CP có hiệu lực từ ngày 01/07/2025 (VB hết hiệu lực: 01/03/2027)]", "", "", ""},
 	} {

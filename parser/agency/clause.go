@@ -1160,7 +1160,49 @@ func parseList(text string, toks []token, i, j int, cell bool) []string {
 		}
 		k = e
 	}
-	return shareLocality(out)
+	return shareTitle(shareLocality(out))
+}
+
+// shareTitle gives the party committees listed after "ban thường vụ các
+// tỉnh ủy" the standing body that heads the list: "ban thường vụ các tỉnh
+// uỷ, thành uỷ, đảng ủy trực thuộc Trung ương" names the standing
+// committees of all three kinds, not the committees themselves.
+func shareTitle(names []string) []string {
+	for n := 0; n < len(names)-1; n++ {
+		t := tokenize(names[n])
+		h := 0
+		switch {
+		case seq(t, 0, "ban", "thường", "vụ", "các") || seq(t, 0, "ban", "chấp", "hành", "các"):
+			h = 3
+		case seq(t, 0, "thường", "trực", "các"):
+			h = 2
+		}
+		if h == 0 || !partyCommittee(t, h+1) {
+			continue
+		}
+		title := names[n][:t[h-1].e]
+		for m := n + 1; m < len(names); m++ {
+			if !partyCommittee(tokenize(names[m]), 0) {
+				break
+			}
+			names[m] = title + " " + names[m]
+			n = m
+		}
+	}
+	return names
+}
+
+// partyCommittee reports a party committee named by its level at toks[i]
+// ("tỉnh ủy", "thành uỷ", "đảng ủy trực thuộc Trung ương").
+func partyCommittee(toks []token, i int) bool {
+	if i+1 >= len(toks) || toks[i+1].f != "ủy" && toks[i+1].f != "uỷ" {
+		return false
+	}
+	switch toks[i].f {
+	case "tỉnh", "thành", "huyện", "quận", "thị", "đảng":
+		return true
+	}
+	return false
 }
 
 // shareLocality gives a bare people's council or committee the locality of

@@ -171,7 +171,7 @@ var heads = func() []phrase {
 		"đại biểu hội đồng nhân dân", "các ban của hội đồng nhân dân", "bql", "bch", "ubmttqvn", "lđlđ", "nhnn", "bqlda",
 		"đại biểu hđnd", "các đại biểu hđnd", "các đại biểu hội đồng nhân dân", "các ban hđnd",
 		"tổ giúp việc", "tổ công tác", "trưởng ban chỉ đạo", "phó trưởng ban chỉ đạo", "thành viên ban chỉ đạo",
-		"các thành viên ban chỉ đạo")
+		"các thành viên ban chỉ đạo", "ban thường vụ", "các ban thường vụ", "ban chấp hành", "các ban chấp hành")
 	add(false, "hợp", "các trường") // "các trường hợp": cases, not schools
 	add(true, "hữu", "sở")          // "Sở hữu": ownership
 	add(true, "tiêu máy phận luật", "bộ")
