@@ -445,6 +445,17 @@ func TestNotHeadings(t *testing.T) {
 	if l := headingLead("a) Đề nghị Bộ Tài chính việc thành lập Cục Hải quan."); l != nil {
 		t.Errorf("a proposal read as heading: %q", l)
 	}
+	// corpus 033 (NQ 60-NQ/TW, appendices PL/I, PL/II): provinces, not agencies
+	for _, h := range []string{"Các đơn vị hành chính cấp tỉnh không thực hiện sáp nhập",
+		"Các đơn vị hành chính cấp tỉnh mới sau sáp nhập, hợp nhất"} {
+		if fs := Scan(h, nil); len(fs) > 0 {
+			t.Errorf("administrative units read as agencies: %+v", fs)
+		}
+	}
+	// … but public service units are agencies
+	if fs := Scan("Các đơn vị hành chính sự nghiệp không thực hiện chế độ tự chủ.", nil); len(fs) != 1 || strings.Join(fs[0].Lead, "|") != "Các đơn vị hành chính sự nghiệp" {
+		t.Errorf("public service units: got %+v", fs)
+	}
 }
 
 // The issuer speaking ("Tổng cục Hải quan yêu cầu …", "… trả lời các đơn

@@ -203,6 +203,9 @@ func headAt(toks []token, i int) int {
 		if n := i + len(h.words); n < len(toks) && contains(h.not, toks[n].f) {
 			continue
 		}
+		if n := i + len(h.words); h.words[len(h.words)-1] == "vị" && seq(toks, n, "hành", "chính") && !seq(toks, n+2, "sự", "nghiệp") {
+			continue // "các đơn vị hành chính cấp tỉnh": provinces, not agencies ("đơn vị hành chính sự nghiệp" is one)
+		}
 		if len(h.words) == 1 && h.cap && (i+1 >= len(toks) || !toks[i+1].cap) && !contains(lowerOK, h.words[0]) {
 			continue // "Hội nghị", "Phòng, chống", "Trường hợp": not a name
 		}
