@@ -264,6 +264,12 @@ func TestScan(t *testing.T) {
 		// body, and heads each party committee listed after it
 		{"Giao ban thường vụ các tỉnh uỷ, thành uỷ, đảng ủy trực thuộc Trung ương tập trung lãnh đạo, chỉ đạo và khẩn trương xây dựng Đề án theo hướng dẫn của cấp có thẩm quyền.",
 			"ban thường vụ các tỉnh uỷ|ban thường vụ thành uỷ|ban thường vụ đảng ủy trực thuộc Trung ương", "", ""},
+		// corpus 033 (NQ 60-NQ/TW, line 220): a bare "tổ chức" closing a list is
+		// a member, and so is the one singled out by "nhất là"; "chủ trì, tổ
+		// chức, …" stays a verb
+		{"Ban Chấp hành Trung ương Đảng yêu cầu các cấp ủy, cơ quan, đơn vị, tổ chức, nhất là người đứng đầu tập trung sửa đổi, bổ sung, xây dựng hoàn thiện thể chế.",
+			"các cấp ủy|cơ quan|đơn vị|tổ chức|người đứng đầu", "", ""},
+		{"Sở Y tế chủ trì, tổ chức, hướng dẫn thực hiện.", "Sở Y tế", "", ""},
 		// corpus 029: a portal's bracketed guidance note belongs to another instrument
 		{"[Ủy ban nhân dân cấp xã có trách nhiệm báo cáo kết quả thực hiện quy hoạch, kế hoạch sử dụng đất đến Ủy ban nhân dân cấp tỉnh trước ngày 15 tháng 10 hằng năm theo quy định tại Điểm e Khoản 1 Điều 14 Nghị định 151/2025/NĐ-CP có hiệu lực từ ngày 01/07/2025 (VB hết hiệu lực: 01/03/2027)]", "", "", ""},
 	} {

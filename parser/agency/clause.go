@@ -912,6 +912,9 @@ func targetsEnd(toks []token, i, b int) (int, bool) {
 				k++
 			}
 		}
+		if k > n && toks[n].w == "," && especially(toks, k) {
+			k += 2 // "…, nhất là người đứng đầu": one more member
+		}
 		if k == n || k >= b || headAt(toks, k) == 0 && collectiveAt(toks, k) == 0 {
 			break
 		}
@@ -1241,6 +1244,12 @@ func councilBody(toks []token) int {
 	return 0
 }
 
+// especially reports "nhất là" / "đặc biệt là" at toks[i]: what follows is
+// a member of the list singled out, not the tail of the one before.
+func especially(toks []token, i int) bool {
+	return seq(toks, i, "nhất", "là") || seq(toks, i, "đặc", "biệt", "là")
+}
+
 // itemEnd returns the end of the list member that starts at toks[k].
 func itemEnd(toks []token, k, j int) int {
 	m := k
@@ -1273,7 +1282,7 @@ func itemEnd(toks []token, k, j int) int {
 			if n, _ := distributiveAt(toks, nx, j); n > 0 {
 				return m
 			}
-			if memberStart(toks, nx) && knownContinuation(toks, k, m, j) == m {
+			if memberStart(toks, nx) && knownContinuation(toks, k, m, j) == m || especially(toks, nx) {
 				return m
 			}
 			if t.f == "hoặc" && !toks[nx].cap {

@@ -211,7 +211,21 @@ func headAt(toks []token, i int) int {
 		}
 		best = len(h.words)
 	}
+	if best == 0 && listedOrg(toks, i) {
+		return 2
+	}
 	return best
+}
+
+// listedOrg reports a bare "tổ chức" that is a member of a list of actors
+// rather than a verb: after a comma that follows a noun, and before a
+// comma, a full stop or the end ("các cấp ủy, cơ quan, đơn vị, tổ chức,
+// nhất là người đứng đầu").
+func listedOrg(toks []token, i int) bool {
+	if !seq(toks, i, "tổ", "chức") || toks[i].cap || i < 2 || toks[i-1].w != "," || toks[i-2].punct || markerEnds[toks[i-2].f] {
+		return false
+	}
+	return i+2 >= len(toks) || toks[i+2].w == "," && !(i+3 < len(toks) && isMarker(toks, i+3)) || toks[i+2].w == ";" || toks[i+2].w == "."
 }
 
 // lowerOK are one-word heads whose name may go on in lower case ("Sở Tài
