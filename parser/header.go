@@ -461,7 +461,9 @@ func titleCase(s string) string {
 		}
 	}
 	out := strings.Join(words, " ")
-	for _, fix := range [][2]string{{"chính phủ", "Chính phủ"}, {"quốc hội", "Quốc hội"}, {"trung ương", "Trung ương"}, {"thủ tướng", "Thủ tướng"}, {"đảng", "Đảng"}} {
+	for _, fix := range [][2]string{{"chính phủ", "Chính phủ"}, {"quốc hội", "Quốc hội"}, {"trung ương", "Trung ương"}, {"thủ tướng", "Thủ tướng"}, {"đảng", "Đảng"},
+		// a central body whose name keeps a second capital
+		{"thường vụ Quốc hội", "Thường vụ Quốc hội"}} {
 		out = strings.ReplaceAll(out, fix[0], fix[1])
 	}
 	return upperFirst(out)

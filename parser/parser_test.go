@@ -459,3 +459,12 @@ func TestPlenumTitle(t *testing.T) {
 		t.Errorf("title %q, want %q", doc.Header.Title, want)
 	}
 }
+
+// corpus 031, 032 (NQ 1659/1655/NQ-UBTVQH15): an issuer in capitals keeps
+// the second capital of a central body's name.
+func TestCapsIssuerCentralBody(t *testing.T) {
+	d, _ := parseFile(t, "../testdata/docs/nq-1659-2025-ubtvqh15-pandoc.md.txt")
+	if d.Header.Issuer != "Ủy ban Thường vụ Quốc hội" {
+		t.Errorf("issuer = %q, want %q", d.Header.Issuer, "Ủy ban Thường vụ Quốc hội")
+	}
+}
