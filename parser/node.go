@@ -8,6 +8,7 @@ package parser
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -282,4 +283,15 @@ func PlaceDot(text string, i int) bool {
 // isLetterByte reports an ASCII letter or a byte of a multi-byte rune.
 func isLetterByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
+
+// LabelWidth is the width in bytes of the numbering label that starts s
+// ("2. ", "a) ", "4.1. ", "(3) "), white space before it included; 0
+// when s does not start with one. A paragraph's text holds its label.
+func LabelWidth(s string) int {
+	t := strings.TrimLeft(s, " \t\r\n")
+	if l, ok := parseLabel(t); ok {
+		return len(s) - len(t) + l.width
+	}
+	return 0
 }

@@ -879,6 +879,10 @@ func isWordRune(r rune) bool {
 // be done.
 func what(text string, s, e int) string {
 	cs, ce := clauseBounds(text, s, e)
+	if cs == 0 {
+		// the paragraph's own label ("2. Chậm nhất là …") is not what is due
+		cs = min(parser.LabelWidth(text), s)
+	}
 	w := strings.TrimSpace(text[cs:s]) + " " + strings.TrimSpace(text[e:ce])
 	w = strings.Trim(vntext.CleanSpace(w), " ,;:.-")
 	return parser.FirstRunes(w, 160)

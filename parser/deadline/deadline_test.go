@@ -230,3 +230,27 @@ func TestWhatOverPlaceAbbreviation(t *testing.T) {
 		t.Errorf("what = %q", fs[0].What)
 	}
 }
+
+// A paragraph's label is not part of what is due: corpus 019 (Thông tư
+// 56/2024/TT-BTC, Điều 5 khoản 2), 031 (Nghị quyết 1659/NQ-UBTVQH15) and
+// an effective date in 024 (Nghị quyết 01/2020/NQ-HĐTP).
+func TestWhatWithoutItemLabel(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"2. Chậm nhất là ngày 05 hàng tháng, tổ chức thu phí phải gửi số tiền phí đã thu của tháng trước vào tài khoản phí chờ nộp ngân sách của tổ chức thu phí mở tại Kho bạc Nhà nước.",
+			"tổ chức thu phí phải gửi số tiền phí đã thu"},
+		{"2. Giao Chính phủ, căn cứ vào Nghị quyết này và Đề án số 403/ĐA-CP ngày\n09 tháng 5 năm 2025 của Chính phủ, tổ chức việc xác định chính xác diện\ntích tự nhiên của các đơn vị hành chính cấp xã và công bố công khai\ntrước ngày 30 tháng 9 năm 2025; đồng thời, khẩn trương",
+			"Giao Chính phủ, căn cứ"},
+		{"1. Nghị quyết này đã được Hội đồng Thẩm phán Tòa án nhân dân tối cao thông qua ngày 21 tháng 02 năm 2020 và có hiệu lực thi hành kể từ ngày 10 tháng 4 năm 2020.",
+			"Nghị quyết này đã được"},
+		{"a) Trước ngày 31/01/2025, Sở Tài chính tổng hợp, báo cáo.", "Sở Tài chính tổng hợp"},
+	} {
+		fs := Scan(c.text, Context{Year: 2025, Date: time.Date(2020, 3, 5, 0, 0, 0, 0, time.UTC)})
+		if len(fs) == 0 {
+			t.Errorf("%q: nothing found", c.text)
+			continue
+		}
+		if w := fs[len(fs)-1].What; !strings.HasPrefix(w, c.want) {
+			t.Errorf("%q: what = %q, want it to start with %q", c.text, w, c.want)
+		}
+	}
+}
