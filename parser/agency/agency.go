@@ -615,7 +615,10 @@ func headingLeadOf(line string, toks []token) []string {
 		case ")":
 			depth--
 		}
-		if isMarker(toks, j) && !nounCompound(toks, j) && !(j > i && toks[j-1].f == "nơi") {
+		if isMarker(toks, j) && !nounCompound(toks, j) && !(j > i && toks[j-1].f == "nơi") &&
+			!(j > i && toks[j].cap && !toks[j-1].punct) {
+			// (a capitalised word inside the name is part of it: "Trung
+			// tâm Phân tích Phân loại hàng hóa XNK thực hiện:")
 			return nil // a sentence, not a name
 		}
 		if depth == 0 && !toks[j].cap && (toks[j].f == "việc" || toks[j].f == "để" || toks[j].f == "nhằm") {

@@ -521,3 +521,25 @@ Khi xét xử cùng 01 lần một người phạm nhiều tội, Tòa án quy�
 		t.Errorf("got %q", got)
 	}
 }
+
+// A unit's heading whose proper name holds capitalised verbs ("Phân tích",
+// "Phân loại") or "công nghệ thông tin" leads the points below it (corpus
+// 007, Quy trình of Quyết định 2135/QĐ-TCHQ, Điều 23).
+func TestHeadingLeadProperName(t *testing.T) {
+	got := extract(t, `QUYẾT ĐỊNH
+Điều 23. Trách nhiệm của các đơn vị trong việc thực hiện xác định trước đối với hàng hóa xuất khẩu, nhập khẩu
+2. Trung tâm Phân tích Phân loại hàng hóa XNK thực hiện:
+a) Phân tích và thông báo kết quả phân tích mẫu hàng hóa để phục vụ xác định trước theo đề nghị của Cục Thuế xuất nhập khẩu;
+3. Cục Thuế xuất nhập khẩu thực hiện:
+a) Phối hợp với Cục Công nghệ thông tin và Thống kê Hải quan xử lý các vướng mắc đối với Cơ sở dữ liệu về phân loại hàng hóa và áp dụng mức thuế khi phát sinh sự cố.
+`)
+	for _, want := range []string{"23/2/a|Trung tâm Phân tích Phân loại hàng hóa XNK", "23/3/a|Cục Thuế xuất nhập khẩu"} {
+		if !has(got, want) {
+			t.Errorf("missing %q in %q", want, got)
+		}
+	}
+	fs := Scan("Phối hợp với Cục Công nghệ thông tin và Thống kê Hải quan xử lý các vướng mắc.", []string{"Cục Thuế xuất nhập khẩu"})
+	if len(fs) != 1 || strings.Join(fs[0].Cooperate, "|") != "Cục Công nghệ thông tin và Thống kê Hải quan" {
+		t.Errorf("got %+v", fs)
+	}
+}

@@ -1035,7 +1035,9 @@ func nameEnd(toks []token, i, b int) int {
 			}
 			return j
 		}
-		if !t.cap && isStop(toks, j) {
+		if !t.cap && isStop(toks, j) && !(j >= 2 && seq(toks, j-2, "công", "nghệ", "thông", "tin")) {
+			// ("Cục Công nghệ thông tin và Thống kê Hải quan": information
+			// technology, not the information sent to an agency)
 			return j
 		}
 		if t.f == "nơi" && j+2 < b && !toks[j+1].punct && !toks[j+2].punct {
