@@ -134,6 +134,7 @@ func (b *builder) run() {
 	if h := &d.Header; h.Type == "" && h.Number == "" && h.Issuer == "" {
 		b.headerFromNote()
 	}
+	bodyCase(d)
 }
 
 // headerEnd returns the index of the first paragraph of the body: a legal

@@ -762,3 +762,66 @@ func dateMatch(s string, m []int) (iso, place string) {
 	}
 	return isoDate(day, mon, year), sub(1)
 }
+
+// bodyCase writes the issuer, which the header gives in capitals, the way
+// the body spells it ("HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO" → "Hội
+// đồng Thẩm phán Tòa án nhân dân tối cao", not "Hội đồng thẩm phán tòa án
+// …"), and the body the signer acts for ("TM. HỘI ĐỒNG THẨM PHÁN", "TM. ỦY
+// BAN THƯỜNG VỤ QUỐC HỘI") as the issuer spells it. Only the case of
+// letters changes.
+func bodyCase(d *Document) {
+	h := &d.Header
+	if h.Issuer == "" || strings.Contains(h.Issuer, " - ") {
+		return
+	}
+	if w := spelledInText(d.Text, h.Issuer); w != "" {
+		h.Issuer = w
+	}
+	s := h.Signer
+	if s == nil || s.OnBehalf == "" {
+		return
+	}
+	lead, body, ok := strings.Cut(s.OnBehalf, " ")
+	li, lb := strings.ToLower(h.Issuer), strings.ToLower(body)
+	if ok && len(li) == len(h.Issuer) && len(lb) == len(body) && strings.HasPrefix(li, lb) && (len(li) == len(lb) || li[len(lb)] == ' ') {
+		s.OnBehalf = lead + " " + h.Issuer[:len(body)]
+	}
+}
+
+// spelledInText returns the most frequent spelling of name in text that
+// differs from it only in the case of letters and is not all capitals, or
+// "" when text has none.
+func spelledInText(text, name string) string {
+	lt, ln := strings.ToLower(text), strings.ToLower(name)
+	if len(lt) != len(text) || len(ln) != len(name) || len(strings.Fields(name)) < 2 {
+		return "" // (a case change that changes byte lengths: offsets would not map)
+	}
+	count := map[string]int{}
+	best := ""
+	for at := 0; ; {
+		i := strings.Index(lt[at:], ln)
+		if i < 0 {
+			break
+		}
+		s, e := at+i, at+i+len(ln)
+		at = e
+		if r, _ := utf8.DecodeLastRuneInString(text[:s]); s > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(text[e:]); e < len(text) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			continue
+		}
+		w := text[s:e]
+		if isCaps(w) || !unicode.IsUpper([]rune(w)[0]) {
+			continue
+		}
+		count[w]++
+		if count[w] > count[best] {
+			best = w
+		}
+	}
+	if best == name {
+		return ""
+	}
+	return best
+}

@@ -163,7 +163,7 @@ func TestDocuments(t *testing.T) {
 			articles: 3, minTasks: 20, wantPaths: []string{"1/1", "1/21"}},
 		// recipients and signature side by side in two text columns.
 		{file: "nq-60-2025-tw-party-resolution.md.txt", typ: "Nghị quyết", number: "60-NQ/TW", date: "2025-04-12",
-			minTasks: 10, signer: "T/M Ban chấp hành Trung ương | Tổng bí thư | Tô Lâm"},
+			minTasks: 10, signer: "T/M Ban Chấp hành Trung ương | Tổng bí thư | Tô Lâm"},
 		{file: "qd-1056-2010-tuyenquang-mixed-nfd.txt", typ: "Quyết định", number: "1056/QĐ-CT", date: "2010-08-16",
 			articles: 3, minTasks: 8, wantPaths: []string{"1/1", "1/4", "2/1", "2/2", "2/3", "2/4"}},
 		// a decision issuing a plan (constructed in the usual provincial layout):
@@ -466,5 +466,40 @@ func TestCapsIssuerCentralBody(t *testing.T) {
 	d, _ := parseFile(t, "../testdata/docs/nq-1659-2025-ubtvqh15-pandoc.md.txt")
 	if d.Header.Issuer != "Ủy ban Thường vụ Quốc hội" {
 		t.Errorf("issuer = %q, want %q", d.Header.Issuer, "Ủy ban Thường vụ Quốc hội")
+	}
+}
+
+// corpus 024 (Nghị quyết 01/2020/NQ-HĐTP): an issuer in capitals is
+// written as the body spells it, and so is the body the signer acts for;
+// corpus 031 (1659/NQ-UBTVQH15): the signer's "TM. ỦY BAN THƯỜNG VỤ QUỐC
+// HỘI" reads as the issuer does.
+func TestCapsIssuerBodySpelling(t *testing.T) {
+	for _, c := range []struct{ text, issuer, onBehalf string }{
+		{`Nghị quyết 01/2020/NQ-HĐTP
+HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO -------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------
+Số: 01/2020/NQ-HĐTP
+Hà Nội, ngày 05 tháng 3 năm 2020 NGHỊ QUYẾT HƯỚNG DẪN ÁP DỤNG MỘT SỐ QUY ĐỊNH CỦA PHÁP LUẬT TRONG GIẢI QUYẾT TRANH CHẤP VỀ TÀI SẢN CHUNG CỦA DÒNG HỌ HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO
+Căn cứ Luật Tổ chức Tòa án nhân dân ngày 24 tháng 11 năm 2014;
+Sau khi có ý kiến của Viện trưởng Viện kiểm sát nhân dân tối cao và Bộ trưởng Bộ Tư pháp, QUYẾT NGHỊ:
+Điều 8. Hiệu lực thi hành
+1. Nghị quyết này đã được Hội đồng Thẩm phán Tòa án nhân dân tối cao thông qua ngày 21 tháng 02 năm 2020 và có hiệu lực thi hành kể từ ngày 10 tháng 4 năm 2020.
+Nơi nhận:
+- Ủy ban Thường vụ Quốc hội (để giám sát);
+- Lưu: VT, Vụ PC&QLKH TANDTC.
+TM. HỘI ĐỒNG THẨM PHÁN CHÁNH ÁN Nguyễn Hòa Bình
+`, "Hội đồng Thẩm phán Tòa án nhân dân tối cao", "TM. Hội đồng Thẩm phán"},
+	} {
+		d, _ := parser.Parse("t", c.text)
+		if d.Header.Issuer != c.issuer {
+			t.Errorf("issuer = %q, want %q", d.Header.Issuer, c.issuer)
+		}
+		if s := d.Header.Signer; s == nil || s.OnBehalf != c.onBehalf {
+			t.Errorf("signer = %+v, want on_behalf %q", s, c.onBehalf)
+		}
+	}
+	d, _ := parseFile(t, "../testdata/docs/nq-1659-2025-ubtvqh15-pandoc.md.txt")
+	if s := d.Header.Signer; s == nil || s.OnBehalf != "TM. Ủy ban Thường vụ Quốc hội" {
+		t.Errorf("1659 signer = %+v", s)
 	}
 }
