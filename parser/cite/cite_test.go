@@ -476,3 +476,19 @@ func TestNoTitleFromClauseVerb(t *testing.T) {
 		t.Errorf("570/QĐ-UBND: got %+v", c)
 	}
 }
+
+// The symbol code BB stands for a Biên bản (minutes), which may carry a
+// description before its number (corpus 030, Quyết định 3467/QĐ-BYT); a
+// form's number after the words of a type is no citation (corpus 007, the
+// signature labels of a form: "NGƯỜI GHI BIÊN BẢN Mẫu số 04/HKQXDTMS").
+func TestMinutes(t *testing.T) {
+	_, r := extractText(t, "Căn cứ Tờ trình số 1410/TTr-KHTC ngày 31/10/2024; Biên bản họp thẩm định giá KBCC số 1400/BB-BYT ngày 28/10/2024 của Hội đồng thẩm định.")
+	c := findCite(r, "1400/BB-BYT")
+	if c == nil || c.Type != "Biên bản" || !strings.HasPrefix(c.Mentions[0].Text, "Biên bản họp thẩm định giá KBCC số 1400/BB-BYT") {
+		t.Errorf("got %+v", c)
+	}
+	_, r = extractText(t, "ĐẠI DIỆN CỤC THUẾ XNK ĐẠI DIỆN TỔ CHỨC, CÁ NHÂN NGƯỜI GHI BIÊN BẢN Mẫu số 04/HKQXDTMS/2015 BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN")
+	if len(r.Citations) != 0 {
+		t.Errorf("got %q", keysOf(r))
+	}
+}

@@ -683,6 +683,9 @@ func (s *seg) typed(i int) int {
 		}
 		k++
 	}
+	if _, n := s.notInstrumentBefore(k); n && k > j {
+		return i // "NGƯỜI GHI BIÊN BẢN Mẫu số 04/HKQXDTMS": a form's number, after the words of a type
+	}
 	num := k
 	if s.is(k, &pSo) {
 		num = k + 1

@@ -42,6 +42,7 @@ var DocTypes = []DocType{
 	{Name: "Hướng dẫn", Codes: []string{"HD"}, Heading: true},
 	{Name: "Tờ trình", Codes: []string{"TTr"}, Heading: true},
 	{Name: "Báo cáo", Codes: []string{"BC"}, Heading: true},
+	{Name: "Biên bản", Codes: []string{"BB"}, Heading: true},
 	{Name: "Đề án", Codes: []string{"ĐA"}, Heading: true},
 	{Name: "Chương trình", Codes: []string{"CTr"}, Heading: true},
 	{Name: "Văn bản hợp nhất", Codes: []string{"VBHN"}, Heading: true},
