@@ -301,8 +301,9 @@ func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >=
 // cutEnacting ends a run-together title where the enacting body's line
 // begins ("… XÃ HỘI CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH").
 func cutEnacting(t string) string {
+	cut := len(t) // the earliest body: "… TUYÊN QUANG CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH" ends before CHỦ TỊCH
 	for _, p := range enactingBodies {
-		for from := 1; from < len(t); {
+		for from := 1; from < cut; {
 			i := strings.Index(t[from:], " "+p+" ")
 			if i < 0 {
 				break
@@ -320,10 +321,11 @@ func cutEnacting(t string) string {
 				from = at + 1 // "HỘI NGHỊ LẦN THỨ 11 BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII": the plenum's body
 				continue
 			}
-			return strings.TrimSpace(t[:at])
+			cut = min(cut, at)
+			break
 		}
 	}
-	return t
+	return strings.TrimSpace(t[:cut])
 }
 
 // plenumTail reports words that end with a meeting ("HỘI NGHỊ", "HỘI

@@ -503,3 +503,19 @@ TM. HỘI ĐỒNG THẨM PHÁN CHÁNH ÁN Nguyễn Hòa Bình
 		t.Errorf("1659 signer = %+v", s)
 	}
 }
+
+// corpus 003 (Quyết định 1056/QĐ-CT): a title run together with the
+// enacting line "CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH" ends before all of it, not
+// before its "UỶ BAN".
+func TestTitleBeforeEnactingPerson(t *testing.T) {
+	d, _ := parser.Parse("t", `UỶ BAN NHÂN DÂN TỈNH TUYÊN QUANG -------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------
+Số: 1056/QĐ-CT Tuyên Quang, ngày 16 tháng 8 năm 2010 QUYẾT ĐỊNH BAN HÀNH MỨC TRỢ GIÚP CHO CÁC ĐỐI TƯỢNG BẢO TRỢ XÃ HỘI ÁP DỤNG TRÊN ĐỊA BÀN TỈNH TUYÊN QUANG CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH
+Căn cứ Luật Tổ chức Hội đồng nhân dân và Uỷ ban nhân dân ngày 26 tháng 11 năm 2003;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành mức trợ giúp.
+`)
+	if want := "BAN HÀNH MỨC TRỢ GIÚP CHO CÁC ĐỐI TƯỢNG BẢO TRỢ XÃ HỘI ÁP DỤNG TRÊN ĐỊA BÀN TỈNH TUYÊN QUANG"; d.Header.Title != want {
+		t.Errorf("title %q, want %q", d.Header.Title, want)
+	}
+}
