@@ -394,6 +394,9 @@ func (b *builder) basis(s, e int, t string) {
 	// ("Căn cứ các văn bản sau:" + bullets) are bases; other preamble text
 	// (a plan's introduction, a letter's opening) is plain text.
 	if !reBasis.MatchString(t) && !reBasisInline.MatchString(t) {
+		if b.basisGoesOn(bases, s, e, t) {
+			return
+		}
 		cont := false
 		if bases != nil && len(bases.Children) > 0 && bases.Span.End == b.prevEnd {
 			last := b.d.Text[bases.Children[len(bases.Children)-1].Body.Start:bases.Span.End]
@@ -414,6 +417,29 @@ func (b *builder) basis(s, e int, t string) {
 		n := b.paraNode(s+part[0], s+part[1], KindParagraph)
 		b.addTo(bases, n)
 	}
+}
+
+// basisGoesOn joins to the last basis a line that opens in lower case
+// right after it: no sentence starts so, the line is the rest of that
+// basis, cut where an instrument's title holds a ";" ("Căn cứ Nghị định số
+// 101/2024/NĐ-CP … quy định về điều tra cơ bản đất đai;" / "đăng ký, cấp
+// Giấy chứng nhận … và Hệ thống thông tin đất đai;"). After a ":" the lines
+// are the items of a list ("Căn cứ các văn bản sau:"), each a basis.
+func (b *builder) basisGoesOn(bases *Node, s, e int, t string) bool {
+	if bases == nil || len(bases.Children) == 0 || bases.Span.End != b.prevEnd {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(t); !unicode.IsLower(r) {
+		return false
+	}
+	last := bases.Children[len(bases.Children)-1]
+	if strings.HasSuffix(strings.TrimSpace(b.d.Text[last.Body.Start:bases.Span.End]), ":") {
+		return false
+	}
+	_, end := trimSpan(b.d.Text, s, e)
+	last.Span.End, last.Body.End = end, end
+	bases.Span.End = e
+	return true
 }
 
 var reBasisInline = regexp.MustCompile(`[;.]\s*(?:Căn cứ|Theo đề nghị|Xét đề nghị)`)

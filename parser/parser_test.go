@@ -519,3 +519,46 @@ QUYẾT ĐỊNH:
 		t.Errorf("title %q, want %q", d.Header.Title, want)
 	}
 }
+
+// TestBasisTitleWithSemicolon: an instrument's title may hold a ";" (its
+// parts), and a portal may break the line there (Thông tư 56/2024/TT-BTC,
+// Quyết định 2135/QĐ-TCHQ). The lower-case rest belongs to its basis and
+// to the cited title; a next instrument after ";" does not.
+func TestBasisTitleWithSemicolon(t *testing.T) {
+	src := "Số: 56/2024/TT-BTC\nHà Nội, ngày 31 tháng 7 năm 2024\n\nTHÔNG TƯ\n\n" +
+		"Căn cứ Luật Phí và lệ phí ngày 25 tháng 11 năm 2015;\n" +
+		"Căn cứ Nghị định số 101/2024/NĐ-CP ngày 29 tháng 7 năm 2024 của Chính phủ quy định về điều tra cơ bản đất đai;\n" +
+		"đăng ký, cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất và Hệ thống thông tin đất đai;\n" +
+		"Căn cứ Nghị định số 126/2020/NĐ-CP ngày 19 tháng 10 năm 2020 của Chính phủ quy định chi tiết một số điều Luật Quản lý thuế; Nghị định số 91/2022/NĐ-CP ngày 30 tháng 10 năm 2022 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 126/2020/NĐ-CP;\n" +
+		"Căn cứ Thông tư số 38/2015/TT-BTC  ngày 25 tháng 03 năm 2015 của Bộ Tài chính hướng dẫn về thủ tục Hải quan; kiểm tra giám sát hải quan/ thuế xuất khẩu, thuế nhập khẩu và quản lý thuế đối với hàng hóa xuất khẩu, nhập khẩu;\n" +
+		"Theo đề nghị của Cục trưởng Cục Quản lý, giám sát chính sách thuế, phí và lệ phí;\n\n" +
+		"Điều 1. Phạm vi điều chỉnh\n\nThông tư này quy định mức thu phí.\n"
+	d, _ := parser.Parse("tt56.txt", src)
+	r := analyze.Analyze(d, nil)
+	if len(r.Bases) != 5 {
+		t.Fatalf("%d bases, want 5: %q", len(r.Bases), r.Bases)
+	}
+	if want := "Căn cứ Nghị định số 101/2024/NĐ-CP ngày 29 tháng 7 năm 2024 của Chính phủ quy định về điều tra cơ bản đất đai; đăng ký, cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất và Hệ thống thông tin đất đai;"; r.Bases[1] != want {
+		t.Errorf("basis = %q, want %q", r.Bases[1], want)
+	}
+	titles := map[string]string{
+		"101/2024/NĐ-CP": "quy định về điều tra cơ bản đất đai; đăng ký, cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất và Hệ thống thông tin đất đai",
+		"126/2020/NĐ-CP": "quy định chi tiết một số điều Luật Quản lý thuế",
+		"38/2015/TT-BTC": "hướng dẫn về thủ tục Hải quan; kiểm tra giám sát hải quan/ thuế xuất khẩu, thuế nhập khẩu và quản lý thuế đối với hàng hóa xuất khẩu, nhập khẩu",
+		"91/2022/NĐ-CP":  "sửa đổi, bổ sung một số điều của Nghị định số 126/2020/NĐ-CP",
+	}
+	for _, c := range r.Citations {
+		if want, ok := titles[c.Key]; ok {
+			delete(titles, c.Key)
+			if got := ""; c.Title == nil || *c.Title != want {
+				if c.Title != nil {
+					got = *c.Title
+				}
+				t.Errorf("%s: title %q, want %q", c.Key, got, want)
+			}
+		}
+	}
+	if len(titles) > 0 {
+		t.Errorf("citations missing: %v", titles)
+	}
+}

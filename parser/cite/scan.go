@@ -1395,6 +1395,13 @@ func (s *seg) titles() {
 			}
 			return (t.f == "," || s.is(e, &pVa)) && (next[e+1] || s.listAt(e+1))
 		})
+		for s.titleGoesOn(e, next) {
+			f := s.subjectEnd(e+1, 160, func(int, *token) bool { return false })
+			if f <= e+1 {
+				break
+			}
+			e = f
+		}
 		if e > k {
 			r.title = s.text(k, e)
 			r.ts, r.te = k, e
@@ -1410,6 +1417,30 @@ func (s *seg) titles() {
 			}
 		}
 	}
+}
+
+// titleGoesOn reports a ";" at token e that, in a legal basis, goes on
+// with the instrument's title: a basis names its instruments, each with
+// its title, and closes with ";", so what follows a ";" in lower case and
+// names no instrument is more of the title ("… quy định về thủ tục hải
+// quan; kiểm tra, giám sát hải quan; thuế xuất khẩu …", "quy định về điều
+// tra cơ bản đất đai; đăng ký, cấp Giấy chứng nhận …"). A next basis
+// ("; căn cứ …", "; theo đề nghị …") or instrument ("; số 30/NQ-HĐND …",
+// "; Nghị định số …") is no part of it. In other text a ";" after a title
+// may as well open the sentence's next clause.
+func (s *seg) titleGoesOn(e int, next map[int]bool) bool {
+	if s.sg.Path != "bases" || !s.punct(e, ";") || next[e+1] {
+		return false
+	}
+	t := s.tok(e + 1)
+	if t == nil || t.kind != kWord || !t.lower {
+		return false
+	}
+	switch t.f {
+	case "can", "theo", "xet", "thuc", "so":
+		return false // căn cứ, theo đề nghị, xét, thực hiện, số
+	}
+	return true
 }
 
 // clauseVerbAt reports a verb at token i that, after a comma, goes on
