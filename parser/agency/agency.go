@@ -103,9 +103,17 @@ func ExtractExcept(doc *parser.Document, skip func(off int) bool) []Responsibili
 			toks = tokenizeAppend(buf[:0], text)
 			buf = toks
 		}
+		cases := underCases(doc, s.Node)
 		for _, r := range scan(text, toks, inherited) {
 			if r.Speech && issuerSpeaks(doc.Header.Issuer, r.Lead) {
 				continue // "Tổng cục Hải quan yêu cầu …": the document speaking
+			}
+			if cases && len(r.Lead) > 0 && !sameNames(r.Lead, inherited) {
+				// "2. Miễn phí đối với các trường hợp sau: b) Bộ trưởng, …
+				// có văn bản đề nghị khai thác …": who fits a case leads no task
+				if r.Lead = []string{}; len(r.Cooperate) == 0 && len(r.ReportTo) == 0 {
+					continue
+				}
 			}
 			if kind == structureArticle {
 				if t := tokenize(r.Text); !hasVerb(t, 0, len(t)) {
@@ -130,6 +138,25 @@ func ExtractExcept(doc *parser.Document, skip func(off int) bool) []Responsibili
 		}
 	}
 	return out
+}
+
+// underCases reports an item of a list whose heading lists cases or an
+// exemption ("Miễn phí đối với các trường hợp sau:", "… trong các trường
+// hợp sau đây:", "Các đối tượng sau được miễn …:"): the item describes who
+// or what a rule covers, and the actors it names are the case's. A
+// sentence of its own below the item ("Hội đồng nhân dân cấp tỉnh quy định
+// các tiêu chí …") still states a duty.
+func underCases(doc *parser.Document, n *parser.Node) bool {
+	p := n.Parent
+	if n.Kind != parser.KindItem || p == nil || p.Kind != parser.KindItem {
+		return false
+	}
+	l := firstLine(doc.Text[p.Body.Start:p.Body.End])
+	if !strings.HasSuffix(l, ":") {
+		return false
+	}
+	h := " " + vntext.Key(l) + " "
+	return strings.Contains(h, " truong hop sau ") || strings.HasPrefix(h, " mien ") || strings.Contains(h, " duoc mien ")
 }
 
 // isLaw reports a law or code: its general subjects ("cơ quan …", "tổ

@@ -543,3 +543,65 @@ a) Phối hợp với Cục Công nghệ thông tin và Thống kê Hải quan x
 		t.Errorf("got %+v", fs)
 	}
 }
+
+// The actors named inside a condition, an event or a case lead nothing
+// (corpus 007, QĐ 2135/QĐ-TCHQ points b.3, b.4; corpus 019, TT 56/2024/TT-BTC
+// Điều 4 khoản 2).
+func TestConditionActors(t *testing.T) {
+	for _, text := range []string{
+		// a point labelled "b.3)" opens with its condition, up to the ":"
+		"b.3) Trường hợp cần lấy ý kiến của các đơn vị liên quan thuộc Tổng cục Hải quan, các đơn vị thuộc Bộ Tài chính, các Bộ quản lý chuyên ngành: công chức lập phiếu đề xuất (theo mẫu số 01/PĐXXĐTMS và hướng dẫn tại điểm 7, Phụ lục I ban hành kèm theo quy trình này), đồng thời dự thảo văn bản đề nghị các đơn vị liên quan tham gia ý kiến (trong đó nêu rõ nội dung cần xin ý kiến tham gia), báo cáo lãnh đạo Phòng Phân loại, trình lãnh đạo Cục Thuế XNK duyệt ký (đối với trường hợp xin ý kiến của các đơn vị thuộc Tổng cục Hải quan) hoặc trình lãnh đạo Tổng cục duyệt ký (đối với trường hợp xin ý kiến của các đơn vị thuộc Bộ Tài chính, các Bộ quản lý chuyên ngành), chuyển thực hiện quy định tại Điều 5 Mục này.",
+		// the actors listed in an event "Sau khi …"
+		"Lưu ý: Sau khi nhận được kết quả phân tích, giám định, ý kiến tham gia của các đơn vị liên quan thuộc Tổng cục Hải quan, các đơn vị thuộc Bộ Tài chính, các Bộ quản lý chuyên ngành, Ủy ban HS, công chức thực hiện tiếp theo quy định tại điểm a khoản 3 Điều này trong thời hạn 01 ngày làm việc.",
+	} {
+		for _, f := range Scan(text, nil) {
+			if len(f.Lead) > 0 {
+				t.Errorf("%q: lead %q", f.Text, f.Lead)
+			}
+		}
+	}
+	// after a whole event, its subject leads (corpus 029, Luật Đất đai Điều 84)
+	fs := Scan("thì sau khi Quốc hội quyết định, phê duyệt chủ trương đầu tư, Thủ tướng Chính phủ xem xét, chấp thuận việc thu hồi đất quốc phòng, an ninh.", nil)
+	if len(fs) != 1 || strings.Join(fs[0].Lead, ";") != "Thủ tướng Chính phủ" {
+		t.Errorf("got %+v", fs)
+	}
+	// "quản lý chuyên ngành" names a kind of ministry, not its verb (007 PL row 7)
+	fs = Scan("các đơn vị liên quan thuộc Tổng cục Hải quan, các đơn vị thuộc Bộ Tài chính, các Bộ quản lý chuyên ngành tham gia ý kiến về mã số hàng hóa đề nghị xác định trước", nil)
+	if len(fs) != 1 || strings.Join(fs[0].Lead, ";") != "các đơn vị liên quan thuộc Tổng cục Hải quan;các đơn vị thuộc Bộ Tài chính;các Bộ quản lý chuyên ngành" {
+		t.Errorf("got %+v", fs)
+	}
+	doc, _ := parser.Parse("t", `BỘ TÀI CHÍNH
+Số: 56/2024/TT-BTC
+THÔNG TƯ
+Điều 4. Mức thu, miễn phí
+1. Mức thu phí khai thác và sử dụng tài liệu đất đai từ Hệ thống thông tin quốc gia về đất đai quy định tại Phụ lục ban hành kèm theo Thông tư này.
+2. Miễn phí đối với các trường hợp sau:
+a) Các đối tượng quy định tại khoản 1 Điều 10 Luật Phí và lệ phí khai thác thông tin của mình.
+b) Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương có văn bản đề nghị khai thác, sử dụng thông tin, dữ liệu đất đai từ Hệ thống thông tin quốc gia về đất đai để phục vụ:
+- Mục đích quốc phòng, an ninh trong tình trạng khẩn cấp theo quy định của Luật Quốc phòng.
+`)
+	seen := false
+	parser.Walk(doc.Root, func(n *parser.Node) bool {
+		seen = seen || n.Path == "4/2/b"
+		return true
+	})
+	if !seen {
+		t.Fatal("no point 4/2/b")
+	}
+	for _, r := range Extract(doc) {
+		if len(r.Lead) > 0 {
+			t.Errorf("%s: lead %q", r.Path, r.Lead)
+		}
+	}
+}
+
+// A point's sub-label ("b.3)", "a.1.1.") is skipped like "b)", so that the
+// clause's opening word is seen (corpus 007).
+func TestSubLabel(t *testing.T) {
+	for _, text := range []string{"b.3) Trường hợp cần lấy ý kiến", "a.1.1. Trường hợp cần lấy ý kiến", "đ.2) Trường hợp cần lấy ý kiến"} {
+		toks := tokenize(text)
+		if i := skipLabel(toks, 0); i >= len(toks) || toks[i].f != "trường" {
+			t.Errorf("%q: clause starts at %d", text, i)
+		}
+	}
+}

@@ -87,6 +87,12 @@ func isLabelWord(w string) bool {
 	if w == "" || len(w) > 8 {
 		return false
 	}
+	// a point's sub-label: "b.3", "a.1.1", "đ.2"
+	for _, p := range []string{"đ.", "a.", "b.", "c.", "d.", "e.", "g.", "h.", "i.", "k.", "l.", "m.", "n."} {
+		if rest, ok := strings.CutPrefix(w, p); ok && rest != "" && rest[0] >= '0' && rest[0] <= '9' && strings.Trim(rest, "0123456789.") == "" {
+			return true
+		}
+	}
 	for _, r := range w {
 		if !(r >= '0' && r <= '9' || r == '.' || strings.ContainsRune("IVXivx", r) || r >= 'a' && r <= 'z' && len(w) == 1 || r == 'đ') {
 			return false
@@ -225,7 +231,7 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 		return nil
 	}
 	first := toks[i].f
-	condIf := first == "nếu" || seq(toks, i, "trường", "hợp")
+	condIf := condLen(toks, i) > 0
 	if seq(toks, i, "cho", "phép") {
 		return nil // a permission, not a task
 	}
@@ -305,6 +311,8 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 				}
 			} else if !atStart && !giao && conditionBefore(toks, i, st) {
 				continue // "…, nếu có khó khăn, vướng mắc, các đơn vị phản ánh về …": as at a clause start
+			} else if !atStart && !giao && seq(toks, i, "sau", "khi") && inConditionList(toks, i+2, st) {
+				continue
 			}
 			p := findPredicate(toks, st, b)
 			if p < 0 || toks[p].w == ":" {
@@ -501,10 +509,7 @@ func afterCondition(toks []token, i, st int) bool {
 	if !toks[st].cap || st < 2 || toks[st-1].w != "," {
 		return false
 	}
-	c := i + 1
-	if toks[i].f == "trường" {
-		c++
-	}
+	c := i + condLen(toks, i)
 	k := st - 1 // the comma's segment: the condition's last words
 	for k > c && toks[k-1].w != "," {
 		k--
@@ -519,6 +524,51 @@ func afterCondition(toks []token, i, st int) bool {
 	}
 	p := findPredicate(toks, st, len(toks))
 	return p > st && toks[p].f != "không" && toks[p-1].f != "không"
+}
+
+// condLen is the length of the word that opens a clause with a condition
+// or the time of an event ("Nếu", "Trường hợp", "Sau khi", "Khi"), 0 when
+// the clause opens otherwise: the actors named before the condition ends
+// ("Sau khi nhận được ý kiến của các đơn vị thuộc Bộ Tài chính, các Bộ
+// quản lý chuyên ngành, …") are not its subject.
+func condLen(toks []token, i int) int {
+	switch {
+	case toks[i].f == "nếu":
+		return 1
+	case seq(toks, i, "trường", "hợp"):
+		return 2
+	}
+	return 0
+}
+
+// inConditionList reports whether the subject at toks[st], after a comma,
+// goes on with a list of actors that the words before it end with, inside
+// a clause that opens with an event toks[c:] ("Sau khi nhận được … ý kiến
+// tham gia của các đơn vị liên quan thuộc Tổng cục Hải quan, các đơn vị
+// thuộc Bộ Tài chính, các Bộ quản lý chuyên ngành, Ủy ban HS, công chức
+// thực hiện …": the event's actors, not the subject). A subject after a
+// complete event ("sau khi Quốc hội quyết định, phê duyệt chủ trương đầu
+// tư, Thủ tướng Chính phủ xem xét") is not.
+func inConditionList(toks []token, c, st int) bool {
+	if st < 2 || toks[st-1].w != "," {
+		return false
+	}
+	k := st - 1 // the comma's segment
+	for k > c && toks[k-1].w != "," {
+		k--
+	}
+	if k >= st-1 {
+		return false
+	}
+	if headAt(toks, k) > 0 || collectiveAt(toks, k) > 0 {
+		return true
+	}
+	for j := k; j < st-1; j++ {
+		if headAt(toks, j) > 0 && nameEnd(toks, j, st-1) >= st-1 {
+			return true
+		}
+	}
+	return false
 }
 
 // superior reports whether names are bodies a department proposes to

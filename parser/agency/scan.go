@@ -384,6 +384,9 @@ func nounCompound(toks []token, i int) bool {
 	if i >= 2 && seq(toks, i-2, "hội", "đồng") {
 		return true // "Hội đồng thẩm định bảng giá đất"
 	}
+	if i >= 1 && seq(toks, i, "quản", "lý", "chuyên", "ngành") {
+		return true // "các Bộ quản lý chuyên ngành", "cơ quan quản lý chuyên ngành": a body's kind
+	}
 	return i >= 1 && (toks[i-1].f == "giao" || toks[i-1].f == "được" || toks[i-1].f == "công" && i >= 2 && toks[i-2].f == "phân")
 }
 
