@@ -70,10 +70,14 @@ type builder struct {
 	prefix  string  // path prefix: "" in the body, "PL" or "PL01" in attached texts
 	lastArt int     // number of the last article in the current text
 	phase   int     // 0 header, 1 bases, 2 body, 3 end matter
-	quote   int     // open quotation depth
-	quoteN  int     // paragraphs since the quotation opened
-	sawBody bool
-	prevEnd int // end of the last paragraph placed
+	// inForms: an appendix or attached text opened after the document's
+	// own recipients; formRecip: the recipients block being read is a
+	// form's, met there
+	inForms, formRecip bool
+	quote              int // open quotation depth
+	quoteN             int // paragraphs since the quotation opened
+	sawBody            bool
+	prevEnd            int // end of the last paragraph placed
 
 	noArtFrom, noArtEnd int // a stretch known to hold no inline article
 
@@ -890,6 +894,10 @@ func onlyNotes(d *Document, n *Node) bool {
 func (b *builder) endMatter(s, e int, t string) bool {
 	d := b.d
 	if m := recipientsAt(t); m != nil && (b.sawBody || b.phase != phaseHeader) {
+		// inside an appendix after the document's own recipients, a "Nơi
+		// nhận" is a form's (a template of a notice printed in full): its
+		// lines are not the document's recipients
+		b.formRecip = b.inForms
 		b.endBody()
 		b.recip = &Node{Kind: KindRecipients, Path: "recipients", Span: Span{s, e}, Body: Span{s, e}, Pos: d.Position(s)}
 		b.addTo(b.root, b.recip)
@@ -982,6 +990,7 @@ func (b *builder) openText(k Kind, s, e int, prefix, label, heading string) {
 	b.lastArt = 0
 	b.phase = phaseBody
 	b.inRecip = false
+	b.inForms = b.inForms || len(b.d.Recipients) > 0
 }
 
 // attachNoteFollows reports whether one of the next few paragraphs says the
@@ -1008,6 +1017,9 @@ func (b *builder) recipientLines(s, e int) {
 		r = strings.TrimSpace(reBullet.ReplaceAllString(r, ""))
 		r = strings.TrimRight(clean(r), ";.,")
 		if r == "" {
+			continue
+		}
+		if b.formRecip {
 			continue
 		}
 		if strings.HasPrefix(r, "Lưu") {

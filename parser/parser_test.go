@@ -562,3 +562,19 @@ func TestBasisTitleWithSemicolon(t *testing.T) {
 		t.Errorf("citations missing: %v", titles)
 	}
 }
+
+// TestFormRecipients: an appendix that prints forms in full (notices with
+// their own "Nơi nhận" and "Lưu") adds nothing to the document's
+// recipients or archive note, which are those of its own signature block
+// (QĐ 2135/QĐ-TCHQ: three forms, each with a recipients block).
+func TestFormRecipients(t *testing.T) {
+	d, _ := parseFile(t, "../testdata/docs/qd-2135-2015-tchq-attached-regulation.txt")
+	r := analyze.Analyze(d, nil)
+	want := []string{"Như Điều3", "Lãnh đạo Bộ (để báo cáo)", "Lãnh đạo TCHQ", "Vụ CST, Vụ PC (để phối hợp)", "Trang website Hải quan"}
+	if strings.Join(r.Recipients, "|") != strings.Join(want, "|") {
+		t.Errorf("recipients = %q, want %q", r.Recipients, want)
+	}
+	if d.Archive != "Lưu: VT, TXNK (30b)" {
+		t.Errorf("archive = %q", d.Archive)
+	}
+}
