@@ -492,3 +492,26 @@ func TestMinutes(t *testing.T) {
 		t.Errorf("got %q", keysOf(r))
 	}
 }
+
+// A law or code named with its number has its name for a subject: the
+// "về …" after it is the subject of the instrument that names it (corpus
+// 024, NQ 01/2024/NQ-HĐTP), and an amending law's heading after it is no
+// subject at all (corpus 025, Luật 43/2024/QH15).
+func TestNamedLawTakesNoSubject(t *testing.T) {
+	_, r := extractText(t, "1. Địa chỉ nơi cư trú của người bị kiện được xác định theo quy định của Bộ luật Tố tụng dân sự và hướng dẫn tại Điều 5, Điều 6 của Nghị quyết số 04/2017/NQ-HĐTP ngày 05 tháng 5 năm 2017 của Hội đồng Thẩm phán Tòa án nhân dân tối cao hướng dẫn một số quy định tại khoản 1 và khoản 3 Điều 192 Bộ luật Tố tụng dân sự số 92/2015/QH13 về trả lại đơn khởi kiện, quyền nộp đơn khởi kiện lại vụ án.\n\nkhoản 1 Điều 197 của Luật Nhà ở số 27/2023/QH15 Sửa đổi, bổ sung khoản 1 Điều 197 như sau:")
+	titles := map[string]string{
+		"04/2017/NQ-HĐTP": "hướng dẫn một số quy định tại khoản 1 và khoản 3 Điều 192 Bộ luật Tố tụng dân sự số 92/2015/QH13 về trả lại đơn khởi kiện, quyền nộp đơn khởi kiện lại vụ án",
+		"92/2015/QH13":    "",
+		"27/2023/QH15":    "",
+	}
+	for k, want := range titles {
+		c := findCite(r, k)
+		if c == nil {
+			t.Errorf("missing %s (got %q)", k, keysOf(r))
+			continue
+		}
+		if got := str(c.Title); got != want {
+			t.Errorf("%s: title %q, want %q", k, got, want)
+		}
+	}
+}

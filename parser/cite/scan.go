@@ -1372,7 +1372,11 @@ func resolveType(ty *typeName, sym string) string {
 // another's subject.
 func (s *seg) titles() {
 	for idx, r := range s.raws {
-		if r.kind != rNumbered && r.kind != rNick {
+		if r.kind != rNumbered && r.kind != rNick || r.alias != "" {
+			// a law or code named with its number ("Bộ luật Tố tụng dân
+			// sự số 92/2015/QH13") has its name for a subject: a "về …"
+			// after it is the subject of the sentence or of the
+			// instrument that names it
 			continue
 		}
 		k := r.e
