@@ -889,7 +889,9 @@ func what(text string, s, e int) string {
 }
 
 // clauseBounds widens [s, e) to the clause around it: up to the previous
-// and the next ";" or sentence end.
+// and the next ";" or sentence end, passing over a note in parentheses
+// before it ("nộp 01 Giấy đề nghị (bằng các phương thức: Gửi trực tiếp, …)
+// cho cơ quan thuế … đến hết ngày 31 tháng 7 năm 2025").
 //
 // The search looks at most maxClause bytes each way, so that a paragraph
 // without punctuation (OCR, scraped text) costs linear time, not quadratic.
@@ -899,7 +901,19 @@ func clauseBounds(text string, s, e int) (int, int) {
 		lo++
 	}
 	cs := lo
+	depth := 0 // of the parentheses closed between i and s: a note's own ":" or ";" ends no clause
 	for i := s - 1; i >= lo; i-- {
+		switch text[i] {
+		case ')':
+			depth++
+		case '(':
+			if depth > 0 {
+				depth--
+			}
+		}
+		if depth > 0 {
+			continue
+		}
 		if c := text[i]; c == ';' || (c == '.' || c == ':') && i+1 < len(text) && text[i+1] == ' ' && !(i > 0 && text[i-1] >= '0' && text[i-1] <= '9') && !parser.PlaceDot(text, i) {
 			cs = i + 1
 			break

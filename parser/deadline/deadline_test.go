@@ -254,3 +254,17 @@ func TestWhatWithoutItemLabel(t *testing.T) {
 		}
 	}
 }
+
+// A note in parentheses before the deadline, with its own ":", is part of
+// the clause, not its start: corpus 013 (Nghị định giảm tiền thuê đất,
+// Điều 5 khoản 1).
+func TestWhatOverParenthesis(t *testing.T) {
+	text := "1. Người sử dụng đất nộp 01 Giấy đề nghị giảm tiền thuê đất (bằng các phương thức: Gửi trực tiếp, gửi qua dịch vụ bưu chính, gửi qua phương thức điện tử hoặc gửi qua hình thức khác theo quy định của pháp luật về quản lý thuế) cho cơ quan thuế hoặc cơ quan khác theo quy định của pháp luật về đất đai, pháp luật về quản lý thuế kể từ thời điểm Nghị định này có hiệu lực thi hành đến hết ngày 31 tháng 7 năm 2025."
+	fs := Scan(text, Context{Year: 2025})
+	if len(fs) != 1 {
+		t.Fatalf("got %+v", fs)
+	}
+	if want := "Người sử dụng đất nộp 01 Giấy đề nghị giảm tiền thuê đất"; !strings.HasPrefix(fs[0].What, want) {
+		t.Errorf("what = %q, want it to start with %q", fs[0].What, want)
+	}
+}
