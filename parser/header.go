@@ -794,32 +794,50 @@ func bodyCase(d *Document) {
 // differs from it only in the case of letters and is not all capitals, or
 // "" when text has none.
 func spelledInText(text, name string) string {
-	lt, ln := strings.ToLower(text), strings.ToLower(name)
-	if len(lt) != len(text) || len(ln) != len(name) || len(strings.Fields(name)) < 2 {
+	ln := strings.ToLower(name)
+	if len(ln) != len(name) || len(strings.Fields(name)) < 2 {
 		return "" // (a case change that changes byte lengths: offsets would not map)
 	}
+	// A spelling that counts starts with a capital: its first word is
+	// written "Ủy" or "ỦY". Those are found with strings.Index (the text is
+	// not lower-cased whole), the rest of the name compared ignoring case.
+	first, _, _ := strings.Cut(ln, " ")
+	r, n := utf8.DecodeRuneInString(first)
+	title := string(unicode.ToUpper(r)) + first[n:]
 	count := map[string]int{}
 	best := ""
-	for at := 0; ; {
-		i := strings.Index(lt[at:], ln)
-		if i < 0 {
-			break
-		}
-		s, e := at+i, at+i+len(ln)
-		at = e
-		if r, _ := utf8.DecodeLastRuneInString(text[:s]); s > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+	for _, w1 := range []string{title, strings.ToUpper(first)} {
+		if len(w1) != len(first) {
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(text[e:]); e < len(text) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			continue
+		for at := 0; ; {
+			i := strings.Index(text[at:], w1)
+			if i < 0 {
+				break
+			}
+			s, e := at+i, at+i+len(name)
+			at = s + len(w1)
+			if e > len(text) || !strings.EqualFold(text[s:e], name) {
+				continue
+			}
+			if r, _ := utf8.DecodeLastRuneInString(text[:s]); s > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				continue
+			}
+			if r, _ := utf8.DecodeRuneInString(text[e:]); e < len(text) && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				continue
+			}
+			w := text[s:e]
+			if isCaps(w) || !unicode.IsUpper([]rune(w)[0]) {
+				continue
+			}
+			count[w]++
+			if count[w] > count[best] {
+				best = w
+			}
+			at = e
 		}
-		w := text[s:e]
-		if isCaps(w) || !unicode.IsUpper([]rune(w)[0]) {
-			continue
-		}
-		count[w]++
-		if count[w] > count[best] {
-			best = w
+		if title == strings.ToUpper(first) {
+			break // a one-letter first word: the same search
 		}
 	}
 	if best == name {
