@@ -87,11 +87,15 @@ func isLabelWord(w string) bool {
 	if w == "" || len(w) > 8 {
 		return false
 	}
-	// a point's sub-label: "b.3", "a.1.1", "đ.2"
-	for _, p := range []string{"đ.", "a.", "b.", "c.", "d.", "e.", "g.", "h.", "i.", "k.", "l.", "m.", "n."} {
-		if rest, ok := strings.CutPrefix(w, p); ok && rest != "" && rest[0] >= '0' && rest[0] <= '9' && strings.Trim(rest, "0123456789.") == "" {
-			return true
-		}
+	// a point's sub-label: "b.3", "a.1.1", "đ.2" (the letters of points)
+	rest := ""
+	if len(w) > 2 && w[1] == '.' && strings.IndexByte("abcdeghiklmn", w[0]) >= 0 {
+		rest = w[2:]
+	} else if r, ok := strings.CutPrefix(w, "đ."); ok {
+		rest = r
+	}
+	if rest != "" && rest[0] >= '0' && rest[0] <= '9' && strings.Trim(rest, "0123456789.") == "" {
+		return true
 	}
 	for _, r := range w {
 		if !(r >= '0' && r <= '9' || r == '.' || strings.ContainsRune("IVXivx", r) || r >= 'a' && r <= 'z' && len(w) == 1 || r == 'đ') {
