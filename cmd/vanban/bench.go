@@ -166,7 +166,12 @@ func benchAction(c *cli.Context) error {
 	fmt.Fprintf(w, "  %d decisions, %d tasks indexed\n", docs, tasks)
 
 	qs := benchQueries(pool, c.Int("queries"))
-	fmt.Fprintf(w, "\nquery latency over %d queries per kind (limit 10, with snippets)\n", c.Int("queries"))
+	// The index's files are read once first, as the page cache holds an
+	// index in use: a query then times vanban, not the disk.
+	if err := readAll(ixDir); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nquery latency over %d queries per kind (limit 10, with snippets; index files in the page cache)\n", c.Int("queries"))
 	fmt.Fprintf(w, "  %-14s %9s %9s %9s %s\n", "kind", "p50", "p99", "max", "mean hits")
 	lat := map[string][]time.Duration{}
 	run := func(kind string, queries []string, fn func(q string) (uint64, error)) error {
@@ -532,6 +537,22 @@ func parseHWM(r io.Reader) int64 {
 		}
 	}
 	return 0
+}
+
+// readAll reads every file under dir once.
+func readAll(dir string) error {
+	return filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		_, err = io.Copy(io.Discard, f)
+		return err
+	})
 }
 
 // startCPUProfile writes a CPU profile to file until pprof.StopCPUProfile
