@@ -166,7 +166,7 @@ var (
 		regexp.MustCompile(`(?i)(?:^|[.;:]\s+|\n)(?:\-\s*)?((?:kể\s+)?từ\s+(?:` + reDayLong + `|ngày\s+` + reDay + `))\s*,`),
 		regexp.MustCompile(`(?i)có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+(?:` + reDayLong + `|ngày\s+` + reDay + `)`),
 	}
-	effectiveSigning = regexp.MustCompile(`(?i)có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+ngày\s+ký`)
+	effectiveSigning = regexp.MustCompile(`(?i)có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+ngày\s+ký(?:\s+ban\s+hành)?`)
 
 	recurringUnit = `(?:(?:hằng|hàng|mỗi)\s+)?(?:tuần|tháng|quý|năm|ngày|\d+\s+tháng|cả\s+năm|đột\s+xuất)`
 	recurring     = []*regexp.Regexp{

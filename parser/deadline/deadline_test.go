@@ -147,6 +147,11 @@ func TestEffective(t *testing.T) {
 	if len(fs) != 1 || fs[0].Kind != From || *fs[0].Date != "2023-01-19" {
 		t.Errorf("got %+v", fs)
 	}
+	// corpus 018 l.105, 013 l.30, 030 l.62: "ngày ký ban hành" is one phrase; the "what" is the instrument only
+	fs = Scan("Thông tư này có hiệu lực thi hành kể từ ngày ký ban hành.", ctx2023)
+	if len(fs) != 1 || fs[0].Text != "có hiệu lực thi hành kể từ ngày ký ban hành" || fs[0].What != "Thông tư này" {
+		t.Errorf("got %+v", fs)
+	}
 }
 
 func TestCell(t *testing.T) {
