@@ -91,6 +91,9 @@ func TestScan(t *testing.T) {
 		// corpus 003 (QĐ 1056/QĐ-CT Tuyên Quang): a distributive list after a title
 		{"Các ông (bà): Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Tài chính, Kế hoạch và Đầu tư, Lao động - Thương binh và Xã hội, Giám đốc Kho bạc nhà nước Tuyên Quang, Chủ tịch Uỷ ban nhân dân các huyện, thành phố và Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./.",
 			"Chánh Văn phòng UBND tỉnh|Giám đốc Sở Tài chính|Giám đốc Sở Kế hoạch và Đầu tư|Giám đốc Sở Lao động - Thương binh và Xã hội|Giám đốc Kho bạc nhà nước Tuyên Quang|Chủ tịch Uỷ ban nhân dân các huyện, thành phố|Thủ trưởng các cơ quan, đơn vị có liên quan", "", ""},
+		// corpus 018 (TT 11/2024/TT-BNV) l.85: "tiến hành" is a verb that ends the subject
+		{"2. Đối với hồ sơ địa giới đơn vị hành chính còn lại, Ủy ban nhân dân cấp tỉnh tiến hành bàn giao để quản lý, khai thác và sử dụng theo quy định của pháp luật về lưu trữ như sau:",
+			"Ủy ban nhân dân cấp tỉnh", "", ""},
 		// corpus 009 (CV 778/TCHQ-GSQL): "nơi …" belongs to the name
 		{"Chi cục Hải quan nơi đăng ký tờ khai thực hiện xem xét, phê duyệt khai sửa đổi, bổ sung theo quy định tại Điều 20 Thông tư 38/2015/TT-BTC.",
 			"Chi cục Hải quan nơi đăng ký tờ khai", "", ""},

@@ -253,7 +253,7 @@ var markers = append(phrases(true, "chủ động", "khẩn trương", "tiếp t
 		"bảo đảm", "cung cấp", "huy động", "hỗ trợ", "nghiên cứu", "gửi", "khi", "xử lý", "ưu tiên", "tạo điều kiện",
 		"giám sát", "đánh giá", "cập nhật", "thu hồi", "điều hành", "phát động", "tuyên truyền", "chuẩn bị",
 		"phê duyệt", "thẩm định", "bố trí", "duy trì", "nâng cao", "vận hành", "thông báo", "tiếp nhận",
-		"thành lập", "cắt giảm", "sắp xếp", "điều chỉnh", "mở rộng", "thúc đẩy", "kiểm soát", "tiếp thu",
+		"thành lập", "cắt giảm", "sắp xếp", "điều chỉnh", "mở rộng", "tiến hành", "thúc đẩy", "kiểm soát", "tiếp thu",
 		"hoàn thiện", "phân công", "đề nghị", "yêu cầu", "ký", "soạn thảo", "thống kê", "phấn đấu", "bám sát",
 		"trả lời", "giải quyết", "thanh toán", "quyết định", "chấp hành", "thi hành", "áp dụng", "phân loại",
 		"đăng ký", "công khai", "hướng", "lựa chọn", "khắc phục", "tháo gỡ", "quy định", "kêu gọi",
