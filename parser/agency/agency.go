@@ -299,6 +299,7 @@ func scan(text string, toks []token, inherited []string) []Found {
 	var out []Found
 	var colon []string   // the lead named before a colon of this paragraph
 	var pending []string // "Chánh Văn phòng Bộ Y tế; Vụ trưởng các Vụ: …; Giám đốc … chịu trách nhiệm thi hành"
+	var semi []string    // the lead a clause named, for the clause after its ';'
 	labelEnd := 0        // the names of a role label ("Cơ quan chủ trì: …") run to here
 	for _, cl := range clauses(toks) {
 		if cl[0] < labelEnd {
@@ -313,6 +314,11 @@ func scan(text string, toks []token, inherited []string) []Found {
 		if colon != nil {
 			in = colon
 		}
+		if semi != nil {
+			in = semi
+		}
+		carry := semi
+		semi = nil
 		if names := namesOnly(text, toks, cl[0], cl[1]); names != nil {
 			pending = append(pending, names...)
 			continue
@@ -329,6 +335,15 @@ func scan(text string, toks []token, inherited []string) []Found {
 				f.Lead = append([]string{}, pending...)
 			}
 			out = append(out, f)
+			if len(f.Lead) > 0 && f.Start >= toks[cl[0]].s {
+				carry = f.Lead
+			}
+		}
+		if len(inherited) > 0 && cl[1] < len(toks) && toks[cl[1]].w == ";" && carry != nil && !sameNames(carry, inherited) && colon == nil {
+			// "Ủy ban nhân dân cấp xã có trách nhiệm quản lý mốc …; tổ chức
+			// tuyên truyền …": the subject of a sentence leads its clauses
+			// after a ';', not the heading's
+			semi = carry
 		}
 		pending = nil
 		if n := len(out); n > 0 && toks[cl[1]-1].w == ":" && len(out[n-1].Lead) > 0 && out[n-1].End <= toks[cl[1]-1].s && out[n-1].Start >= toks[cl[0]].s {

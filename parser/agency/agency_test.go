@@ -608,3 +608,26 @@ func TestSubLabel(t *testing.T) {
 		}
 	}
 }
+
+// corpus 018 (TT 11/2024/TT-BNV) l.102: under the heading "Trách nhiệm của
+// Ủy ban nhân dân cấp huyện, cấp xã", a point whose sentence names its own
+// subject gives it to the clauses after its ';'.
+func TestScanSubjectAfterSemicolon(t *testing.T) {
+	fs := Scan("b) Ủy ban nhân dân cấp xã có trách nhiệm quản lý mốc địa giới đơn vị hành chính trên thực địa tại địa phương; tổ chức tuyên truyền, phổ biến để Nhân dân nêu cao ý thức bảo vệ mốc địa giới đơn vị hành chính.",
+		[]string{"Ủy ban nhân dân cấp huyện, cấp xã"})
+	if len(fs) != 2 {
+		t.Fatalf("got %+v", fs)
+	}
+	for _, f := range fs {
+		if strings.Join(f.Lead, "|") != "Ủy ban nhân dân cấp xã" {
+			t.Errorf("%q: lead %q", f.Text, f.Lead)
+		}
+	}
+	// a clause naming no subject after a ';' of a clause that names none keeps the heading's
+	fs = Scan("a) Tổ chức lập hồ sơ; bảo đảm điều kiện thực hiện.", []string{"Ủy ban nhân dân cấp tỉnh"})
+	for _, f := range fs {
+		if strings.Join(f.Lead, "|") != "Ủy ban nhân dân cấp tỉnh" {
+			t.Errorf("%q: lead %q", f.Text, f.Lead)
+		}
+	}
+}
