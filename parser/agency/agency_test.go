@@ -78,6 +78,12 @@ func TestScan(t *testing.T) {
 			"Sở Nông nghiệp và Phát triển nông thôn|Sở Lao động - Thương binh và Xã hội|Ban Dân tộc tỉnh", "", ""},
 		{"Giao Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với các Sở: Tài chính, Nội vụ tổ chức thực hiện.",
 			"Sở Văn hóa, Thể thao và Du lịch", "Sở Tài chính|Sở Nội vụ", ""},
+		// corpus 018 line 28, 027 line 84: the bare nouns after "các" of a
+		// list are its members ("địa phương" is "các địa phương")
+		{"Bộ Nội vụ chủ trì, phối hợp với các Bộ, cơ quan và địa phương liên quan tổ chức xác định đường địa giới đơn vị hành chính.",
+			"Bộ Nội vụ", "các Bộ|cơ quan|địa phương liên quan", ""},
+		{"Mặt trận Tổ quốc Việt Nam chủ trì, phối hợp với các tổ chức thành viên của Mặt trận và cơ quan, tổ chức có liên quan tổ chức việc giám sát của cộng đồng đối với tài sản công.",
+			"Mặt trận Tổ quốc Việt Nam", "các tổ chức thành viên của Mặt trận|cơ quan|tổ chức có liên quan", ""},
 		{"Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chủ động bố trí kinh phí.",
 			"Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "", ""},
 		{"Bộ Tư pháp chủ trì, phối hợp với Vụ Phổ biến, giáo dục pháp luật hướng dẫn thực hiện.",

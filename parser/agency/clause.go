@@ -954,6 +954,9 @@ func targetsEnd(toks []token, i, b int) (int, bool) {
 			break
 		}
 		n := nameEnd(toks, j, b)
+		if m := sharedMember(toks, i, j); n <= j && m > 0 {
+			n = nameTail(toks, j, j+m, b) // "các Bộ, cơ quan và địa phương liên quan"
+		}
 		if n <= j {
 			break
 		}
@@ -969,7 +972,7 @@ func targetsEnd(toks []token, i, b int) (int, bool) {
 		if k > n && toks[n].w == "," && especially(toks, k) {
 			k += 2 // "…, nhất là người đứng đầu": one more member
 		}
-		if k == n || k >= b || headAt(toks, k) == 0 && collectiveAt(toks, k) == 0 {
+		if k == n || k >= b || headAt(toks, k) == 0 && collectiveAt(toks, k) == 0 && sharedMember(toks, i, k) == 0 {
 			break
 		}
 		j = k
@@ -1015,6 +1018,31 @@ func nameEnd(toks []token, i, b int) int {
 	} else {
 		return i
 	}
+	return nameTail(toks, i, j, b)
+}
+
+// sharedMember returns the length of a bare plural noun at toks[k] that
+// shares the "các" opening its list at toks[open] ("các Bộ, cơ quan và địa
+// phương liên quan": "địa phương" is "các địa phương"), or 0.
+func sharedMember(toks []token, open, k int) int {
+	if open >= k || k >= len(toks) || toks[open].f != "các" || toks[k].cap || toks[k].punct ||
+		toks[k-1].w != "," && toks[k-1].f != "và" || headAt(toks, k) > 0 || collectiveAt(toks, k) > 0 {
+		return 0
+	}
+	best := 0
+	for _, h := range headsByFirst["các"] {
+		w := heads[h].words
+		if len(w) > 1 && len(w)-1 > best && !heads[h].cap && seq(toks, k, w[1:]...) &&
+			!(k+len(w)-1 < len(toks) && contains(heads[h].not, toks[k+len(w)-1].f)) {
+			best = len(w) - 1
+		}
+	}
+	return best
+}
+
+// nameTail returns the end of the agency name at toks[i] whose head runs
+// to toks[j].
+func nameTail(toks []token, i, j, b int) int {
 	relative := false
 	for j < b && j < i+24 {
 		t := toks[j]
@@ -1197,11 +1225,11 @@ func parseList(text string, toks []token, i, j int, cell bool) []string {
 			k = next
 			continue
 		}
-		if !memberStart(toks, k) && !cell {
+		if !memberStart(toks, k) && !cell && sharedMember(toks, i, k) == 0 {
 			k++
 			continue
 		}
-		e := itemEnd(toks, k, j)
+		e := itemEnd(toks, i, k, j)
 		if g := gomAt(toks, k, e); g >= 0 {
 			close := closing(toks, g, e)
 			from := g + 2
@@ -1307,7 +1335,7 @@ func especially(toks []token, i int) bool {
 }
 
 // itemEnd returns the end of the list member that starts at toks[k].
-func itemEnd(toks []token, k, j int) int {
+func itemEnd(toks []token, open, k, j int) int {
 	m := k
 	if n := collectiveAt(toks, m); n > 0 {
 		m += n
@@ -1338,7 +1366,7 @@ func itemEnd(toks []token, k, j int) int {
 			if n, _ := distributiveAt(toks, nx, j); n > 0 {
 				return m
 			}
-			if memberStart(toks, nx) && knownContinuation(toks, k, m, j) == m || especially(toks, nx) {
+			if (memberStart(toks, nx) || sharedMember(toks, open, nx) > 0) && knownContinuation(toks, k, m, j) == m || especially(toks, nx) {
 				return m
 			}
 			if t.f == "hoặc" && !toks[nx].cap {
