@@ -91,6 +91,11 @@ func ExtractExcept(doc *parser.Document, skip func(off int) bool) []Responsibili
 				out = append(out, Responsibility{Path: s.Path, Lead: l, Cooperate: []string{}, ReportTo: []string{},
 					Line: pos.Line, Text: firstLine(s.Text), Offset: s.Offset})
 				inherited = l
+			} else if l := articleDutyLead(s.Node, law || rules, law); len(l) > 0 {
+				// "Điều 7. Trách nhiệm của Bộ Nội vụ" over a body with no
+				// numbered clauses: the body's clauses that name no actor
+				// are that agency's
+				heads[s.Node] = l
 			}
 		case parser.KindParagraph:
 			// "- Uỷ ban nhân dân các huyện, thành phố:" leads the bullets
@@ -138,6 +143,24 @@ func ExtractExcept(doc *parser.Document, skip func(off int) bool) []Responsibili
 		}
 	}
 	return out
+}
+
+// articleDutyLead returns the agencies an article titled "Trách nhiệm
+// của <agency>" names when the article has no numbered clauses, or nil.
+func articleDutyLead(n *parser.Node, generic, law bool) []string {
+	if n.Kind != parser.KindArticle || !strings.HasPrefix(vntext.Key(n.Heading), "trach nhiem cua ") {
+		return nil
+	}
+	for _, c := range n.Children {
+		if c.Kind == parser.KindItem {
+			return nil
+		}
+	}
+	l := headingLead(n.Heading)
+	if generic {
+		l = dropGeneric(l, law)
+	}
+	return l
 }
 
 // underCases reports an item of a list whose heading lists cases or an

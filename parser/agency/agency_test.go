@@ -637,3 +637,28 @@ func TestScanSubjectAfterSemicolon(t *testing.T) {
 		}
 	}
 }
+
+// corpus 018 lines 93-94: an article titled "Trách nhiệm của <agency>"
+// without numbered clauses leads its body; one with clauses leaves them
+// to their own headings, and a body that names its actor keeps it.
+func TestArticleDutyLead(t *testing.T) {
+	got := extract(t, `THÔNG TƯ
+Điều 7. Trách nhiệm của Bộ Nội vụ
+Hướng dẫn, chỉ đạo chung về công tác tổ chức lập, quản lý hồ sơ địa giới đơn vị hành chính.
+Điều 8. Trách nhiệm của Ủy ban nhân dân các cấp
+1. Trách nhiệm của Ủy ban nhân dân cấp tỉnh
+a) Tổ chức lập, quản lý hồ sơ địa giới đơn vị hành chính.
+Điều 9. Trách nhiệm của Bộ Tài chính
+Sở Tài chính các tỉnh tổng hợp dự toán kinh phí.
+`)
+	for _, want := range []string{"7|Bộ Nội vụ", "8/1/a|Ủy ban nhân dân cấp tỉnh", "9|Sở Tài chính các tỉnh"} {
+		if !has(got, want) {
+			t.Errorf("missing %q in %q", want, got)
+		}
+	}
+	for _, bad := range []string{"8|Ủy ban nhân dân các cấp", "8/1/a|Ủy ban nhân dân các cấp", "9|Bộ Tài chính"} {
+		if has(got, bad) {
+			t.Errorf("unexpected %q in %q", bad, got)
+		}
+	}
+}
