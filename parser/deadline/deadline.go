@@ -488,6 +488,12 @@ func Scan(text string, ctx Context) []Found {
 			if taken(s, e) || !wordStart(flat, s) || notRecurring(flat, s, e) {
 				continue
 			}
+			if k := recurringAfter(out, flat, s, e); k >= 0 {
+				// "Định kỳ trước ngày 15 tháng 12 hằng năm": a bare "định
+				// kỳ" opens the recurring deadline after it, one deadline
+				out[k].Start, out[k].Text, out[k].What = s, flat[s:out[k].End], what(flat, s, out[k].End)
+				continue
+			}
 			out = append(out, Found{Start: s, End: e, Text: strings.TrimRight(flat[s:e], " "), Kind: Recurring, What: what(flat, s, e)})
 		}
 	}
@@ -549,6 +555,20 @@ func category(flat string, s int) bool {
 	cs, _ := clauseBounds(flat, s, s)
 	pre := strings.ToLower(strings.TrimLeft(flat[cs:s], " (0123456789)-+.abcdđ"))
 	return strings.HasPrefix(pre, "đối với") && !strings.ContainsAny(pre, ",:")
+}
+
+// recurringAfter returns the index in out of the recurring deadline that
+// directly follows a bare "định kỳ" at flat[s:e] (no unit of its own), or -1.
+func recurringAfter(out []Found, flat string, s, e int) int {
+	if f := strings.Fields(strings.ToLower(flat[s:e])); len(f) != 2 || f[0] != "định" || f[1] != "kỳ" {
+		return -1
+	}
+	for k := range out {
+		if out[k].Kind == Recurring && out[k].Start >= e && strings.TrimSpace(flat[e:out[k].Start]) == "" {
+			return k
+		}
+	}
+	return -1
 }
 
 // notRecurring reports a "hằng tháng" that qualifies an amount or a

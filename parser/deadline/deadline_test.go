@@ -138,6 +138,16 @@ func TestRecurringParen(t *testing.T) {
 	}
 }
 
+// corpus 006 line 53: a bare "Định kỳ" before a recurring deadline is
+// part of it, one deadline.
+func TestRecurringBareDinhKy(t *testing.T) {
+	fs := Scan("3. Định kỳ trước ngày 15 tháng 12 hằng năm và khi có yêu cầu, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương có trách nhiệm báo cáo kết quả.", ctx2023)
+	if len(fs) != 1 || fs[0].Kind != Recurring || fs[0].Text != "Định kỳ trước ngày 15 tháng 12 hằng năm" ||
+		strings.HasPrefix(fs[0].What, "Định kỳ") {
+		t.Errorf("got %+v", fs)
+	}
+}
+
 func TestEffective(t *testing.T) {
 	fs := Scan("Từ ngày 01/7/2023, thực hiện tăng lương cơ sở", ctx2023)
 	if len(fs) != 1 || fs[0].Kind != From || *fs[0].Date != "2023-07-01" {
