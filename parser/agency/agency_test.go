@@ -662,3 +662,30 @@ Sở Tài chính các tỉnh tổng hợp dự toán kinh phí.
 		}
 	}
 }
+
+// TestScanCitedIssuers: the issuers named after "của" (or "giữa") behind
+// a cited instrument's number, and the title after them, belong to the
+// citation; they lead nothing in the clause that cites it. A subject that
+// repeats the issuer after the citation is the clause's own.
+func TestScanCitedIssuers(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		lead []string // the leads expected in all; nil: none
+	}{
+		// /work/shared/corpus/035.txt, Điều 8 khoản 2 (as scraped, glued)
+		{"Việc chi trả tiền lương dạy thêm giờ cho nhà giáo năm học 2024 - 2025 thực hiện theo quy định tại Thông tư liên tịch số07/2013/TTLT-BGDĐT-BNV-BTCngày 08 tháng 03 năm 2013 của Bộ trưởng Bộ Giáo dục và Đào tạo, Bộ trưởng Bộ Nội vụ và Bộ trưởng Bộ Tài chính hướng dẫn thực hiện chế độ trả lương dạy thêmgiờ đối với nhà giáo trong các cơ sở giáo dục công lập.", nil},
+		// /work/shared/corpus/021.txt, Điều 30 khoản 4
+		{"Thông tư này thay thế Thông tư liên tịch số 84/2013/TTLT-BTC-BCT-BGTVT ngày 25 tháng 6 năm 2013 giữa Bộ Tài chính, Bộ Công Thương và Bộ Giao thông vận tải hướng dẫn thực hiện Quyết định số 48/2011/QĐ-TTg.", nil},
+		// /work/shared/corpus/009.txt: the issuer again, as the subject
+		{"Ngoài việc thực hiện theo các nội dung hướng dẫn tại Quyết định 1500/QĐ-TCHQ ngày 24/5/2016 của Tổng cục trưởng Tổng cục Hải quan, Tổng cục Hải quan hướng dẫn bổ sung các Chi cục Hải quan thực hiện việc kiểm tra.", []string{"Tổng cục Hải quan"}},
+	} {
+		var got []string
+		for _, f := range Scan(c.text, nil) {
+			got = append(got, f.Lead...)
+			got = append(got, f.Cooperate...)
+		}
+		if strings.Join(got, "|") != strings.Join(c.lead, "|") {
+			t.Errorf("Scan(%q): leads/cooperate %q, want %q", c.text, got, c.lead)
+		}
+	}
+}

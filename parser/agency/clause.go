@@ -2,6 +2,7 @@ package agency
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/vanban/vanban/parser/vntext"
 )
@@ -321,6 +322,9 @@ func scanClause(text string, toks []token, a, b int, inherited []string) []Found
 			p := findPredicate(toks, st, b)
 			if p < 0 || toks[p].w == ":" {
 				continue
+			}
+			if !atStart && !giao && citedIssuer(toks, i, st, p) {
+				continue // "… Thông tư liên tịch số 07/2013/TTLT-… của Bộ trưởng Bộ A, Bộ trưởng Bộ B hướng dẫn …": the cited text's issuers and title
 			}
 			if seq(toks, p, "có", "thể") || permitted(toks, st, p) {
 				continue // "Tòa án có thể quyết định …", "X được phép …": a power, not a task
@@ -1595,6 +1599,82 @@ func isStop(toks []token, j int) bool {
 	}
 	for _, k := range stopsByFirst[toks[j].f] { // only these can match at j
 		if seq(toks, j, stops[k].words...) {
+			return true
+		}
+	}
+	return false
+}
+
+// citedIssuer reports whether the names at toks[st] (after a comma) go on
+// the issuers of a cited instrument: "Thông tư liên tịch số
+// 07/2013/TTLT-BGDĐT-BNV-BTC ngày 08 tháng 03 năm 2013 của Bộ trưởng Bộ
+// Giáo dục và Đào tạo, Bộ trưởng Bộ Nội vụ và Bộ trưởng Bộ Tài chính hướng
+// dẫn …", "… giữa Bộ Tài chính, Bộ Công Thương …": the names are who issued
+// it and "hướng dẫn …" its title, not a duty of this clause. A subject
+// toks[st:p] that repeats an issuer is the clause's own ("… Quyết định
+// 1500/QĐ-TCHQ ngày 24/5/2016 của Tổng cục trưởng Tổng cục Hải quan, Tổng
+// cục Hải quan hướng dẫn bổ sung như sau"). Only the clause's tokens since
+// its start a are read.
+func citedIssuer(toks []token, a, st, p int) bool {
+	if st == 0 || toks[st-1].w != "," {
+		return false
+	}
+	for k := st - 2; k > a && k >= st-40; k-- {
+		t := toks[k]
+		if t.punct && t.w != "," && t.w != "(" && t.w != ")" {
+			return false
+		}
+		if t.cap || t.f != "của" && t.f != "giữa" {
+			continue
+		}
+		// the names from "của" to the comma: no verb among them
+		if headAt(toks, k+1) == 0 || hasVerb(toks, k+1, st-1) || repeats(toks, st, p, k+1, st-1) {
+			return false
+		}
+		// an instrument's number shortly before: "số 07/2013/TTLT-…",
+		// "84/2013/TTLT-BTC-BCT-BGTVT ngày 25 tháng 6 năm 2013"
+		for m := k - 1; m >= a && m >= k-12; m-- {
+			if toks[m].punct && toks[m].w != "," {
+				return false
+			}
+			if instrumentNumber(toks[m].w) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// instrumentNumber reports whether w is the number of a legal instrument
+// ("07/2013/TTLT-BGDĐT-BNV-BTC", "35-CT/TW", "48/2011/QĐ-TTg"): digits,
+// then a "/" and a letter.
+func instrumentNumber(w string) bool {
+	slash := strings.IndexByte(w, '/')
+	if slash <= 0 || strings.IndexAny(w[:slash], "0123456789") < 0 {
+		return false
+	}
+	for _, r := range w[slash+1:] {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// repeats reports whether the words toks[a:b] occur, in order, within
+// toks[c:d].
+func repeats(toks []token, a, b, c, d int) bool {
+	n := b - a
+	if n <= 0 {
+		return false
+	}
+	for k := c; k+n <= d; k++ {
+		same := true
+		for m := 0; m < n && same; m++ {
+			same = toks[k+m].f == toks[a+m].f
+		}
+		if same {
 			return true
 		}
 	}
