@@ -515,3 +515,34 @@ func TestNamedLawTakesNoSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestJointIssuers: every issuer of a joint instrument named after "của" or
+// "giữa" is its issuer and part of its mention (035, 021); a name after
+// "và" or "," that starts a new clause is not a second issuer.
+func TestJointIssuers(t *testing.T) {
+	for _, tc := range []struct{ text, key, issuer, mentionEnd string }{
+		{"thực hiện theo quy định tại Thông tư liên tịch số07/2013/TTLT-BGDĐT-BNV-BTCngày 08 tháng 03 năm\n2013 của Bộ trưởng Bộ Giáo dục và Đào tạo, Bộ trưởng Bộ Nội vụ và Bộ trưởng Bộ\nTài chính hướng dẫn thực hiện chế độ trả lương dạy thêmgiờ đối với nhà\ngiáo trong các cơ sở giáo dục công lập.",
+			"07/2013/TTLT-BGDĐT-BNV-BTC", "Bộ trưởng Bộ Giáo dục và Đào tạo - Bộ trưởng Bộ Nội vụ - Bộ trưởng Bộ Tài chính", "và Bộ trưởng Bộ Tài chính"},
+		{"a Bộ Công Thương quy định tại Thông tư liên tịch số 84/2013/TTLT-BTC-BCT-BGTVT ngày 25 tháng 6 năm 2013 giữa Bộ Tài chính, Bộ Công Thương và Bộ Giao thông vận tải hướng dẫn thực hiện Quyết định số 48/2011/QĐ-TTg ngày 31 tháng 8 năm 2011 của Thủ tướng Chính phủ về thí Điểm Cơ chế hải quan một cửa quốc gia",
+			"84/2013/TTLT-BTC-BCT-BGTVT", "Bộ Tài chính - Bộ Công Thương - Bộ Giao thông vận tải", "và Bộ Giao thông vận tải"},
+		{"Các biểu mẫu thực hiện theo Thông tư liên tịch số 89/2016/TTLT-BTC-BCT ngày 23 tháng 6 năm 2016 của Bộ Tài chính, Bộ Công thương hướng dẫn thực hiện Cơ chế một cửa quốc gia.",
+			"89/2016/TTLT-BTC-BCT", "Bộ Tài chính - Bộ Công thương", "Bộ Tài chính, Bộ Công thương"},
+		{"theo Nghị định số 15/2021/NĐ-CP ngày 03 tháng 3 năm 2021 của Chính phủ, Bộ Xây dựng có trách nhiệm hướng dẫn.",
+			"15/2021/NĐ-CP", "Chính phủ", "của Chính phủ"},
+		{"theo Nghị định số 15/2021/NĐ-CP ngày 03 tháng 3 năm 2021 của Chính phủ và Bộ Xây dựng chủ trì thực hiện.",
+			"15/2021/NĐ-CP", "Chính phủ", "của Chính phủ"},
+	} {
+		_, r := extractText(t, tc.text)
+		c := findCite(r, tc.key)
+		if c == nil {
+			t.Errorf("%s not found in %q", tc.key, keysOf(r))
+			continue
+		}
+		if got := str(c.Issuer); got != tc.issuer {
+			t.Errorf("%s: issuer %q, want %q", tc.key, got, tc.issuer)
+		}
+		if len(c.Mentions) == 0 || !strings.HasSuffix(c.Mentions[0].Text, tc.mentionEnd) {
+			t.Errorf("%s: mentions %+v, want the first ending in %q", tc.key, c.Mentions, tc.mentionEnd)
+		}
+	}
+}

@@ -43,6 +43,8 @@ var (
 	plenumSet    *phraseSet
 	compoundSet  *phraseSet
 	agencySet    *phraseSet
+	listHeadSet  *phraseSet
+	jointCodeSet = map[string]bool{}
 	tailPhrase   phrase
 	codeSet      = map[string]bool{}
 	typeCodes    = map[string]bool{}
@@ -53,6 +55,7 @@ var (
 	pThang = newPhrase("tháng")
 	pNam   = newPhrase("năm")
 	pCua   = newPhrase("của")
+	pGiua  = newPhrase("giữa")
 	pTai   = newPhrase("tại")
 	pNay   = newPhrase(selfWord)
 	pVa    = newPhrase("và")
@@ -104,6 +107,10 @@ func init() {
 	plenumSet = newPhraseSet(plenumWords)
 	compoundSet = newPhraseSet(unitCompounds)
 	agencySet = newPhraseSet(agencyHeads)
+	listHeadSet = newPhraseSet(issuerListHeads)
+	for _, c := range jointCodes {
+		jointCodeSet[vntext.Fold(c)] = true
+	}
 	tailPhrase = newPhrase(constitutionTail)
 }
 
@@ -487,19 +494,81 @@ func isoDate(d, m, y string) string {
 // issuerAt parses "của Chính phủ", "của Bộ trưởng Bộ Tài chính", "của Ban
 // Chấp hành Trung ương Đảng khóa XIII" at token i.
 func (s *seg) issuerAt(i int) (string, int) {
-	if !s.is(i, &pCua) {
+	return s.issuersAt(i, false)
+}
+
+// issuersAt parses the issuer at token i as issuerAt does, and a list of
+// issuers ("của Bộ trưởng Bộ Giáo dục và Đào tạo, Bộ trưởng Bộ Nội vụ và Bộ
+// trưởng Bộ Tài chính", "giữa Bộ Tài chính, Bộ Công Thương và Bộ Giao thông
+// vận tải"), joined by issuerJoin. A list is taken whole after "giữa" or
+// for a joint instrument; otherwise only when it ends in "và <issuer>" and
+// no verb follows it (there the last name is the subject of a new clause:
+// "… của Chính phủ và Bộ Tài chính có trách nhiệm …").
+func (s *seg) issuersAt(i int, joint bool) (string, int) {
+	if s.is(i, &pGiua) {
+		joint = true
+	} else if !s.is(i, &pCua) {
 		return "", i
 	}
-	j := i + 1
+	end := s.nameAt(i + 1)
+	if end == i+1 {
+		return "", i
+	}
+	names := []string{s.text(i+1, end)}
+	ends := []int{end}
+	vas := []bool{false}
+	for k := end; len(names) < 8; {
+		va := s.is(k, &pVa)
+		if !va && !s.punct(k, ",") {
+			break
+		}
+		nx := s.tok(k + 1)
+		if nx == nil || nx.kind != kWord || !nx.cap {
+			break
+		}
+		if _, n := listHeadSet.match(s.src, s.toks, k+1); n == 0 {
+			break
+		}
+		e := s.nameAt(k + 1)
+		if e == k+1 {
+			break
+		}
+		names = append(names, s.text(k+1, e))
+		ends = append(ends, e)
+		vas = append(vas, va)
+		k = e
+	}
+	n := len(names)
+	if !joint {
+		for n > 1 && !(vas[n-1] && !s.clauseAt(ends[n-1])) {
+			n--
+		}
+	}
+	return strings.Join(names[:n], issuerJoin), ends[n-1]
+}
+
+// clauseAt reports a verb at token i: a lower-case word that neither opens
+// the subject of an instrument nor continues a name.
+func (s *seg) clauseAt(i int) bool {
+	t := s.tok(i)
+	if t == nil || t.kind != kWord || t.cap || t.upper || s.is(i, &pNgay) {
+		return false
+	}
+	_, n := titleSet.match(s.src, s.toks, i)
+	return n == 0
+}
+
+// nameAt returns the end of the issuer's name at token j, or j.
+func (s *seg) nameAt(j int) int {
 	first := s.tok(j)
 	if first == nil || first.kind != kWord || !first.cap {
-		return "", i
+		return j
 	}
 	if _, n := titleSet.match(s.src, s.toks, j); n > 0 {
-		return "", i
+		return j
 	}
 	if s.tyLen(j) > 0 || s.unitAt(j) > 0 {
-		return "", i
+		return j
 	}
 	head := s.text(j, j+1)
 	end := j + 1
@@ -514,13 +583,16 @@ func (s *seg) issuerAt(i int) (string, int) {
 		}
 		switch {
 		case t.kind == kWord:
-			if _, n := titleSet.match(s.src, s.toks, end); n > 0 {
-				goto done
+			if _, n := titleSet.match(s.src, s.toks, end); n > 0 && !(t.cap && s.text(end-1, end) == "Bộ") {
+				goto done // not the name of a ministry ("Bộ Giao thông vận tải")
 			}
 			if s.sessionAt(end) {
 				goto done
 			}
 			if s.is(end, &pVa) {
+				if _, n := listHeadSet.match(s.src, s.toks, end+1); n > 0 {
+					goto done // a further issuer (issuersAt)
+				}
 				if nx := s.tok(end + 1); nx != nil && nx.kind == kWord && nx.cap && s.tyLen(end+1) == 0 {
 					end += 2
 					second = true
@@ -576,7 +648,7 @@ func (s *seg) issuerAt(i int) (string, int) {
 		}
 	}
 done:
-	return s.text(j, end), end
+	return end
 }
 
 // sessionAt reports a term followed by a session at token i ("khóa XVII,
@@ -608,6 +680,20 @@ func (s *seg) opensMention(i int) bool {
 	return false
 }
 
+// joint reports an instrument issued jointly by several bodies: a "liên
+// tịch" type or a joint type code in its symbol.
+func (r *raw) joint() bool {
+	if strings.Contains(r.typ, "liên tịch") {
+		return true
+	}
+	for _, p := range strings.FieldsFunc(r.sym, func(c rune) bool { return c == '/' || c == '-' }) {
+		if jointCodeSet[vntext.Fold(p)] {
+			return true
+		}
+	}
+	return false
+}
+
 // trailers parses the date and the issuer after a number, in either order.
 func (s *seg) trailers(r *raw, i int) int {
 	for k := 0; k < 2; k++ {
@@ -622,7 +708,7 @@ func (s *seg) trailers(r *raw, i int) int {
 			if s.punct(j, ",") {
 				j++
 			}
-			if is, e := s.issuerAt(j); is != "" {
+			if is, e := s.issuersAt(j, r.joint()); is != "" {
 				r.issuer, i = is, e
 				continue
 			}

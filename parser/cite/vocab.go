@@ -173,6 +173,7 @@ var issuerLower = []string{
 	"tối", "cao", "thường", "vụ", "nhà", "nước", "khóa", "khoá", "nông", "thôn", "hội", "trung",
 	"ương", "chính", "phủ", "quốc", "đặc", "biệt", "trực", "thuộc", "bộ", "ban", "cấp", "lâm", "thời",
 	"tư", "pháp", "điện", "tử", "nghiệp", "nghệ", "học", "chủ", "nghĩa", "trưởng", "công ty", "ty",
+	"vận tải", // "Bộ Giao thông vận tải"
 }
 
 // dateLeads may stand between a number and its date ("Nghị định số
@@ -252,3 +253,18 @@ var editorNoteMarkers = foldAll([]string{
 	"được thay thế bởi", "bị bãi bỏ bởi", "bị hủy bỏ bởi", "bị đình chỉ bởi", "được đính chính bởi", "bị bãi bỏ",
 	"hết hiệu lực", "có hiệu lực từ ngày", "có hiệu lực thi hành từ ngày", "được điều chỉnh bởi",
 })
+
+// issuerListHeads open a further issuer in a list of issuers after "của"
+// or "giữa" ("của Bộ trưởng Bộ Nội vụ và Bộ trưởng Bộ Tài chính"): the
+// heads of agencies and the joint signers of "liên tịch" instruments.
+var issuerListHeads = append(append([]string{}, agencyHeads...),
+	"Mặt trận", "Tổng Liên đoàn", "Trung ương Đoàn", "Hội Liên hiệp", "Kiểm toán", "Tổng Kiểm toán",
+)
+
+// jointCodes are the type codes of instruments issued jointly by several
+// bodies ("07/2013/TTLT-BGDĐT-BNV-BTC").
+var jointCodes = []string{"TTLT", "NQLT", "TTLB", "QĐLT", "CTLT"}
+
+// issuerJoin joins the issuers of a joint instrument, as the header of a
+// joint instrument does ("BỘ TÀI CHÍNH - BỘ CÔNG THƯƠNG").
+const issuerJoin = " - "
