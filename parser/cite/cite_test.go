@@ -546,3 +546,18 @@ func TestJointIssuers(t *testing.T) {
 		}
 	}
 }
+
+// TestSelfUnitTakesNoList: "Điều này" is one unit; a number after its "và"
+// counts something else (032, Nghị quyết 1655/NQ-UBTVQH15, khoản 64).
+func TestSelfUnitTakesNoList(t *testing.T) {
+	src := "Điều 1. Sắp xếp\n\n1. Sắp xếp xã A và xã B thành xã mới.\n\n2. Sau khi sắp xếp, tỉnh Cà Mau có 64 đơn vị hành chính cấp xã, gồm 55 xã và 09 phường; trong đó có 54 xã, 09 phường hình thành sau sắp xếp quy định tại Điều này và 01 xã không thực hiện sắp xếp là xã Hồ Thị Kỷ.\n"
+	d, _ := parser.Parse("d.txt", src)
+	res := ExtractAll(d)
+	var got []string
+	for _, ir := range res.Internal {
+		got = append(got, ir.Text+" → "+strings.Join(ir.Targets, ","))
+	}
+	if len(got) != 1 || got[0] != "Điều này → 1" {
+		t.Errorf("internal references %q, want [\"Điều này → 1\"]", got)
+	}
+}

@@ -1634,7 +1634,9 @@ func (s *seg) findChains() {
 			k += n
 			u.labels = append(u.labels, s.labelText(k))
 			k += s.labelLen(k)
-			for {
+			// "Điều này" names one unit: a number after its "và" is a
+			// count ("… tại Điều này và 01 xã không thực hiện …").
+			for u.labels[0] != selfWord {
 				if (s.punct(k, ",") || s.is(k, &pVa) || s.is(k, &pHoac)) && s.labelAt(k+1) && s.unitAt(k+1) == 0 && !s.is(k+1, &pNay) {
 					u.labels = append(u.labels, s.labelText(k+1))
 					k += 1 + s.labelLen(k+1)
