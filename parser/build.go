@@ -1039,10 +1039,25 @@ func (b *builder) isSignature(t string) bool {
 	if len(t) < 200 && signLead(t) {
 		return true
 	}
+	if name, ok := signedName(t); ok {
+		return isPersonName(name) // "Võ Văn Kiệt (Đã ký)"
+	}
 	if len(t) > 160 || !capsWords(t, 2) {
 		return false
 	}
 	return signatureLine(t)
+}
+
+// signedName returns what stands before the "(Đã ký)" that a published copy
+// prints in place of the signature ("Nguyễn Văn An (Đã ký)").
+func signedName(t string) (string, bool) {
+	t = strings.TrimSpace(t)
+	for _, m := range []string{"(Đã ký)", "(đã ký)"} {
+		if name, ok := strings.CutSuffix(t, m); ok {
+			return strings.TrimSpace(name), true
+		}
+	}
+	return "", false
 }
 
 // signatureLine: capitals that hold a known position, then at most a

@@ -549,6 +549,9 @@ func parseSigner(d *Document, sign *Node) *Signer {
 
 // parseSignerText reads a signature block given as text.
 func parseSignerText(text string) *Signer {
+	if name, ok := signedName(text); ok {
+		text = name
+	}
 	words := strings.Fields(text)
 	// the name: the capitalised words at the end, in running case.
 	n := len(words)

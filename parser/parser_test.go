@@ -578,3 +578,35 @@ func TestFormRecipients(t *testing.T) {
 		t.Errorf("archive = %q", d.Archive)
 	}
 }
+
+// corpus 016 (Nghị định 61-CP), 023: a published copy prints "(Đã ký)" after
+// the signer's name in place of the signature; the line is the signature,
+// not the last article's text, and what follows it is the appendices'.
+func TestSignedNameLine(t *testing.T) {
+	src := `CHÍNH PHỦ
+Số: 61-CP Hà Nội, ngày 05 tháng 7 năm 1994
+NGHỊ ĐỊNH VỀ MUA BÁN VÀ KINH DOANH NHÀ Ở
+CHÍNH PHỦ
+Căn cứ Luật Tổ chức Chính phủ ngày 30 tháng 9 năm 1992;
+NGHỊ ĐỊNH:
+Điều 27.
+Liên Bộ Xây dựng - Tài chính - Vật giá Chính phủ phối hợp với các cơ quan chức năng liên quan hướng dẫn và kiểm tra việc thực hiện Nghị định này.
+Điều 28.
+Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Uỷ ban Nhân dân tỉnh, thành phố trực thuộc Trung ương chịu trách nhiệm thi hành Nghị định này.
+Võ Văn Kiệt (Đã ký)
+PHỤ LỤC SỐ 2:
+BẢNG GIÁ CHUẨN TỐI THIỂU CHO THUÊ NHÀ Ở (Ban hành kèm theo Nghị định số 61-CP ngày 5-7-1994 của Chính phủ)
+1. Giá chuẩn:
+2. Hệ số điều chỉnh giá chuẩn:
+`
+	d, _ := parser.Parse("t", src)
+	if s := d.Header.Signer; s == nil || s.Name != "Võ Văn Kiệt" {
+		t.Errorf("signer = %+v, want name Võ Văn Kiệt", s)
+	}
+	parser.Walk(d.Root, func(n *parser.Node) bool {
+		if strings.HasPrefix(n.Path, "28/") {
+			t.Errorf("%s (line %d) is under article 28", n.Path, n.Pos.Line)
+		}
+		return true
+	})
+}
