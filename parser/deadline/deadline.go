@@ -66,6 +66,10 @@ type Context struct {
 	// Date of the document (zero when unknown): dated limits before it are
 	// past events, not deadlines.
 	Date time.Time
+	// adopted returns the date the text says the document was adopted
+	// ("… thông qua ngày 16 tháng 6 năm 2025"); looked up only when a
+	// text takes effect "từ ngày được thông qua" (nil: none known).
+	adopted func() (time.Time, bool)
 }
 
 // ContextOf returns the resolution context of doc (from its header date).
@@ -74,7 +78,36 @@ func ContextOf(doc *parser.Document) Context {
 	if t, err := time.Parse("2006-01-02", doc.Header.Date); err == nil {
 		c.Date, c.Year = t, t.Year()
 	}
+	var once sync.Once
+	var at time.Time
+	var found bool
+	c.adopted = func() (time.Time, bool) {
+		once.Do(func() { at, found = adoptedOn(doc.Text) })
+		return at, found
+	}
 	return c
+}
+
+// reAdopted is the closing line of a resolution: "Nghị quyết này được Ủy
+// ban Thường vụ Quốc hội … thông qua ngày 16 tháng 6 năm 2025".
+var reAdopted = regexp.MustCompile(`(?i)thông\s+qua\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
+
+// adoptedOn returns the last adoption date text states (the closing line
+// comes after any cited one).
+func adoptedOn(text string) (time.Time, bool) {
+	ms := reAdopted.FindAllStringSubmatch(text, -1)
+	if len(ms) == 0 {
+		return time.Time{}, false
+	}
+	m := ms[len(ms)-1]
+	d, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	y, _ := strconv.Atoi(m[3])
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d || int(t.Month()) != mo {
+		return time.Time{}, false
+	}
+	return t, true
 }
 
 // Extract returns doc's deadlines in document order.
@@ -167,6 +200,9 @@ var (
 		regexp.MustCompile(`(?i)có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+(?:` + reDayLong + `|ngày\s+` + reDay + `)`),
 	}
 	effectiveSigning = regexp.MustCompile(`(?i)có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+ngày\s+ký(?:\s+ban\s+hành)?`)
+	// "có hiệu lực thi hành từ ngày được thông qua" (resolutions of the
+	// National Assembly and its Standing Committee): the adoption date
+	effectiveAdoption = regexp.MustCompile(`(?i)có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+ngày\s+(?:được\s+)?thông\s+qua\b`)
 
 	recurringUnit = `(?:(?:hằng|hàng|mỗi)\s+)?(?:tuần|tháng|quý|năm|ngày|\d+\s+tháng|cả\s+năm|đột\s+xuất)`
 	recurring     = []*regexp.Regexp{
@@ -381,6 +417,22 @@ func Scan(text string, ctx Context) []Found {
 		// (every match holds both words)
 		for _, m := range effectiveSigning.FindAllStringIndex(flat, -1) {
 			d := ctx.Date.Format("2006-01-02")
+			out = append(out, Found{Start: m[0], End: m[1], Text: flat[m[0]:m[1]], Date: &d, Kind: From, What: what(flat, m[0], m[1])})
+		}
+	}
+	if strings.Contains(lower, "thông qua") && strings.Contains(lower, "hiệu") {
+		// (every match holds both)
+		for _, m := range effectiveAdoption.FindAllStringIndex(flat, -1) {
+			t := ctx.Date
+			if ctx.adopted != nil {
+				if at, ok := ctx.adopted(); ok {
+					t = at
+				}
+			}
+			if t.Year() <= 1 {
+				continue
+			}
+			d := t.Format("2006-01-02")
 			out = append(out, Found{Start: m[0], End: m[1], Text: flat[m[0]:m[1]], Date: &d, Kind: From, What: what(flat, m[0], m[1])})
 		}
 	}

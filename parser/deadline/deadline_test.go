@@ -2,6 +2,7 @@ package deadline
 
 import (
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -281,5 +282,36 @@ func TestWhatOverParenthesis(t *testing.T) {
 	}
 	if want := "Người sử dụng đất nộp 01 Giấy đề nghị giảm tiền thuê đất"; !strings.HasPrefix(fs[0].What, want) {
 		t.Errorf("what = %q, want it to start with %q", fs[0].What, want)
+	}
+}
+
+// corpus 032 (NQ 1655/NQ-UBTVQH15, line 294): a resolution in force "từ
+// ngày được thông qua" takes effect on the adoption date its closing line
+// states (line 325), else on the document's date. (The header here is
+// dated later than the adoption, to tell the two apart.)
+func TestEffectiveFromAdoption(t *testing.T) {
+	const sentence = "Nghị quyết này có hiệu lực thi hành từ ngày được thông qua."
+	at := func(closing string) []string {
+		text := "ỦY BAN THƯỜNG VỤ QUỐC HỘI\n\nSố: 1655/NQ-UBTVQH15\n\nHà Nội, ngày 20 tháng 6 năm 2025\n\nNGHỊ QUYẾT\n\nVỀ VIỆC SẮP XẾP\n\nĐiều 1. Sắp xếp\n\nSắp xếp các xã.\n\nĐiều 2. Hiệu lực thi hành\n\n1. " + sentence + "\n\n" + closing
+		doc, _ := parser.Parse("nq", text)
+		var out []string
+		for _, d := range Extract(doc).EffectiveDates {
+			if d.Date != nil {
+				out = append(out, *d.Date)
+			}
+		}
+		return out
+	}
+	// the closing line's date, not the header's
+	if got := at("Nghị quyết này được Ủy ban Thường vụ Quốc hội nước Cộng hòa xã hội chủ\nnghĩa Việt Nam khóa XV thông qua ngày 16 tháng 6 năm 2025.\n"); !reflect.DeepEqual(got, []string{"2025-06-16"}) {
+		t.Errorf("with closing line: got %q", got)
+	}
+	// no closing line: the document's date
+	if got := at(""); !reflect.DeepEqual(got, []string{"2025-06-20"}) {
+		t.Errorf("without closing line: got %q", got)
+	}
+	// "thông quan" (customs clearance) is not adoption
+	if fs := Scan("Quy định này có hiệu lực từ ngày thông quan hàng hóa.", ctx2023); len(fs) != 0 {
+		t.Errorf("thông quan: got %+v", fs)
 	}
 }
