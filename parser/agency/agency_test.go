@@ -689,3 +689,26 @@ func TestScanCitedIssuers(t *testing.T) {
 		}
 	}
 }
+
+// corpus 016 (lines 113, 125): "Liên Bộ X - Y - Z" (and "Liên bộ") is one
+// joint body of ministries, named as written.
+func TestJointMinistries(t *testing.T) {
+	cases := []struct{ text, lead, coop, report string }{
+		{"Trong trường hợp giá thị trường biến động từ 20% trở lên so với khung giá hoặc giá chuẩn tối thiểu ban hành kèm theo Nghị định này thì Liên Bộ Xây dựng - Tài chính - Vật giá Chính phủ có trách nhiệm trình Chính phủ điều chỉnh các bảng giá này cho phù hợp.",
+			"Liên Bộ Xây dựng - Tài chính - Vật giá Chính phủ", "", "Chính phủ"},
+		{"Liên Bộ Xây dựng - Tài chính - Vật giá Chính phủ phối hợp với các cơ quan chức năng liên quan hướng dẫn và kiểm tra việc thực hiện Nghị định này.",
+			"Liên Bộ Xây dựng - Tài chính - Vật giá Chính phủ", "các cơ quan chức năng liên quan", ""},
+		{"Liên bộ Tài chính - Xây dựng hướng dẫn thực hiện Quyết định này.", "Liên bộ Tài chính - Xây dựng", "", ""},
+	}
+	for _, c := range cases {
+		fs := Scan(c.text, nil)
+		if len(fs) != 1 {
+			t.Errorf("%q: got %+v", c.text, fs)
+			continue
+		}
+		f := fs[0]
+		if got := strings.Join(f.Lead, "|") + " / " + strings.Join(f.Cooperate, "|") + " / " + strings.Join(f.ReportTo, "|"); got != c.lead+" / "+c.coop+" / "+c.report {
+			t.Errorf("%q: got %q", c.text, got)
+		}
+	}
+}

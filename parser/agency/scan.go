@@ -181,7 +181,7 @@ var heads = func() []phrase {
 		"tỉnh đoàn", "liên đoàn", "trung tâm", "chính phủ", "mặt trận", "thường trực", "hội đồng", "ban quản lý",
 		"đài phát thanh", "đài truyền hình", "viện", "chi nhánh", "quỹ", "học viện", "bệnh viện", "cảng vụ",
 		"hiệp hội", "liên minh", "đoàn", "hội", "báo", "đài", "trường", "phòng", "ngân hàng", "kho bạc",
-		"bưu điện", "điện lực", "viettel", "vnpt", "mobifone", "cổng thông tin")
+		"bưu điện", "điện lực", "viettel", "vnpt", "mobifone", "cổng thông tin", "liên bộ")
 	return hs
 }()
 
