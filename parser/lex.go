@@ -219,6 +219,29 @@ func isClean(s string) bool {
 	return !space || s == ""
 }
 
+// wordRunes returns the longest run of whole words of s that fits in n
+// characters, right-trimmed: a text longer than n is cut at the last white
+// space that fits, never inside a word. A first word longer than n is cut
+// at n characters, as firstRunes does.
+func wordRunes(s string, n int) string {
+	i := 0
+	for j, r := range s {
+		if i == n {
+			if isSpaceRune(r) {
+				return strings.TrimRightFunc(s[:j], isSpaceRune)
+			}
+			if k := strings.LastIndexFunc(s[:j], isSpaceRune); k > 0 {
+				if w := strings.TrimRightFunc(s[:k], isSpaceRune); w != "" {
+					return w
+				}
+			}
+			return strings.TrimRightFunc(s[:j], isSpaceRune)
+		}
+		i++
+	}
+	return strings.TrimRightFunc(s, isSpaceRune)
+}
+
 // firstRunes returns the first n characters of s, right-trimmed.
 func firstRunes(s string, n int) string {
 	i := 0

@@ -261,6 +261,11 @@ func Clean(s string) string { return clean(s) }
 // FirstRunes returns the first n characters of s, right-trimmed.
 func FirstRunes(s string, n int) string { return firstRunes(s, n) }
 
+// WordRunes returns the whole words of s that fit in n characters,
+// right-trimmed: a longer text ends at the last word that fits, never in the
+// middle of a word.
+func WordRunes(s string, n int) string { return wordRunes(s, n) }
+
 // PlaceDot reports whether the '.' at text[i] closes a place abbreviation
 // ("TP. Hồ Chí Minh", "Tp. Cần Thơ", "TX. Gia Nghĩa") that a name in
 // capitals follows: part of the name, not the end of a sentence.

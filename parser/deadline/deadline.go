@@ -957,7 +957,8 @@ func what(text string, s, e int) string {
 	}
 	w := strings.TrimSpace(text[cs:s]) + " " + strings.TrimSpace(text[e:ce])
 	w = strings.Trim(vntext.CleanSpace(w), " ,;:.-")
-	return parser.FirstRunes(w, 160)
+	// at most 160 characters, ending at a whole word ("… của c" is no word)
+	return strings.TrimRight(parser.WordRunes(w, 160), " ,;:.-")
 }
 
 // clauseBounds widens [s, e) to the clause around it: up to the previous

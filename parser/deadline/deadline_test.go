@@ -315,3 +315,25 @@ func TestEffectiveFromAdoption(t *testing.T) {
 		t.Errorf("thông quan: got %+v", fs)
 	}
 }
+
+// corpus 032 lines 314–317: a "what" longer than 160 characters ends at the
+// last whole word that fits, not in the middle of one ("… của c")
+func TestWhatWordBoundary(t *testing.T) {
+	text := "2. Giao Chính phủ, căn cứ vào Nghị quyết này và Đề án số 364/ĐA-CP ngày\n" +
+		"09 tháng 5 năm 2025 của Chính phủ, tổ chức việc xác định chính xác diện\n" +
+		"tích tự nhiên của các đơn vị hành chính cấp xã và công bố công khai\n" +
+		"trước ngày 30 tháng 9 năm 2025; đồng thời, khẩn trương triển khai công\n" +
+		"tác đo đạc, xác định phạm vi ranh giới của các đơn vị hành chính trên\n" +
+		"thực địa để lập hồ sơ về địa giới đơn vị hành chính theo quy định."
+	fs := Scan(text, Context{Year: 2025, Date: time.Date(2025, 6, 16, 0, 0, 0, 0, time.UTC)})
+	if len(fs) != 1 {
+		t.Fatalf("got %+v", fs)
+	}
+	want := "Giao Chính phủ, căn cứ vào Nghị quyết này và Đề án số 364/ĐA-CP ngày 09 tháng 5 năm 2025 của Chính phủ, tổ chức việc xác định chính xác diện tích tự nhiên của"
+	if fs[0].What != want {
+		t.Errorf("what = %q, want %q", fs[0].What, want)
+	}
+	if n := len([]rune(fs[0].What)); n > 160 {
+		t.Errorf("what has %d characters, more than 160", n)
+	}
+}
