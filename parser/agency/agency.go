@@ -680,6 +680,10 @@ func headingLeadOf(line string, toks []token) []string {
 		case ")":
 			depth--
 		}
+		if m := knownTail(toks, i, j, end); m > j {
+			j = m - 1 // a registry name going on in lower case
+			continue
+		}
 		if isMarker(toks, j) && !nounCompound(toks, j) && !(j > i && toks[j-1].f == "nơi") &&
 			!(j > i && toks[j].cap && !toks[j-1].punct) {
 			// (a capitalised word inside the name is part of it: "Trung

@@ -553,6 +553,36 @@ a) Phối hợp với Cục Công nghệ thông tin và Thống kê Hải quan x
 	}
 }
 
+// A registry name written partly in lower case after "và" ("Cục Công nghệ
+// thông tin và thống kê hải quan thực hiện:", corpus 007 line 166) is one
+// name and leads the points below it; "và" before a clause that is no
+// known name still ends the name ("Cục Thuế xuất nhập khẩu và các đơn vị
+// liên quan thực hiện:" names two bodies).
+func TestHeadingLeadLowerCaseKnownName(t *testing.T) {
+	got := extract(t, `QUYẾT ĐỊNH
+Điều 23. Trách nhiệm của các đơn vị
+4. Cục Công nghệ thông tin và thống kê hải quan thực hiện:
+a) Xây dựng, hướng dẫn sử dụng chức năng xác định trước mã số trên Cơ sở dữ liệu về phân loại hàng hóa;
+`)
+	point := false
+	for _, g := range got {
+		point = point || strings.HasSuffix(g, "/a|Cục Công nghệ thông tin và thống kê hải quan")
+	}
+	if !point {
+		t.Errorf("point a) has no lead: %q", got)
+	}
+	if l := headingLead("4. Cục Công nghệ thông tin và thống kê hải quan thực hiện:"); strings.Join(l, "|") != "Cục Công nghệ thông tin và thống kê hải quan" {
+		t.Errorf("got %q", l)
+	}
+	fs := Scan("Cục Công nghệ thông tin và thống kê hải quan thực hiện kết nối dữ liệu.", nil)
+	if len(fs) != 1 || strings.Join(fs[0].Lead, "|") != "Cục Công nghệ thông tin và thống kê hải quan" {
+		t.Errorf("got %+v", fs)
+	}
+	if l := headingLead("3. Cục Thuế xuất nhập khẩu và các đơn vị liên quan thực hiện:"); strings.Join(l, "|") != "Cục Thuế xuất nhập khẩu|các đơn vị liên quan" {
+		t.Errorf("got %q", l)
+	}
+}
+
 // The actors named inside a condition, an event or a case lead nothing
 // (corpus 007, QĐ 2135/QĐ-TCHQ points b.3, b.4; corpus 019, TT 56/2024/TT-BTC
 // Điều 4 khoản 2).

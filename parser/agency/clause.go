@@ -139,6 +139,10 @@ func findPredicate(toks []token, s, b int) int {
 			}
 			return -1
 		}
+		if m := knownTail(toks, s, j, b); m > j {
+			j = m - 1 // "Cục Công nghệ thông tin và thống kê hải quan": the name's words
+			continue
+		}
 		n, strong := markerAt(toks, j)
 		if n > 0 && t.cap {
 			n = 0 // a capitalized word inside a clause is a name ("Ban Quản lý")
@@ -1172,6 +1176,27 @@ func knownContinuation(toks []token, i, j, b int) int {
 		}
 	}
 	return best
+}
+
+// knownTail returns the end of a registry name that goes on over the "và"
+// or comma at toks[j] in lower case ("Cục Công nghệ thông tin và thống kê
+// hải quan thực hiện"), for a member of the subject toks[s:j] that opens
+// with a head word; it returns j when there is none.
+func knownTail(toks []token, s, j, b int) int {
+	if j >= b || toks[j].f != "và" && toks[j].w != "," {
+		return j
+	}
+	for k := j - 1; k >= s; k-- {
+		if k > s && toks[k-1].w != "," && toks[k-1].f != "và" {
+			continue
+		}
+		if headAt(toks, k) > 0 {
+			if m := knownContinuation(toks, k, j, b); m > j {
+				return m
+			}
+		}
+	}
+	return j
 }
 
 func joinToks(toks []token, i, j int) string {

@@ -72,7 +72,7 @@ var known = []string{
 	"Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "Ban Dân tộc tỉnh",
 	"Ngân hàng Nhà nước Việt Nam", "Văn phòng Chính phủ", "Văn phòng Ủy ban nhân dân tỉnh",
 	"Thanh tra tỉnh", "Ban Quản lý các khu công nghiệp tỉnh", "Ban Quản lý Khu kinh tế tỉnh",
-	"Đài Phát thanh và Truyền hình tỉnh", "Liên đoàn Lao động tỉnh", "Tổng cục Hải quan", "Thủ tướng Chính phủ", "Chính phủ", "Quốc hội",
+	"Đài Phát thanh và Truyền hình tỉnh", "Liên đoàn Lao động tỉnh", "Tổng cục Hải quan", "Cục Công nghệ thông tin và Thống kê Hải quan", "Thủ tướng Chính phủ", "Chính phủ", "Quốc hội",
 	// central units whose names hold a comma
 	"Cục Quản lý Y, Dược cổ truyền", "Cục Quản lý Khám, chữa bệnh", "Vụ Phổ biến, giáo dục pháp luật",
 	"Ủy ban Văn hóa, Giáo dục", "Sở Văn hóa, Thể thao", "Sở Văn hóa, Khoa học và Thông tin",
