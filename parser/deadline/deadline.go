@@ -955,10 +955,44 @@ func what(text string, s, e int) string {
 		// the paragraph's own label ("2. Chậm nhất là …") is not what is due
 		cs = min(parser.LabelWidth(text), s)
 	}
+	cs = afterBasis(text, cs, s)
 	w := strings.TrimSpace(text[cs:s]) + " " + strings.TrimSpace(text[e:ce])
 	w = strings.Trim(vntext.CleanSpace(w), " ,;:.-")
 	// at most 160 characters, ending at a whole word ("… của c" is no word)
 	return strings.TrimRight(parser.WordRunes(w, 160), " ,;:.-")
+}
+
+// reGiaoBasis is the opening of an assignment that names its basis before
+// the duty: "Giao Chính phủ, căn cứ vào …, tổ chức …", "Giao UBND tỉnh, trên
+// cơ sở …, xây dựng …".
+var reGiaoBasis = regexp.MustCompile(`^\s*(?i:giao)\s+[^,;.:]{1,120}?,\s*(?i:căn cứ(?:\s+vào)?|trên cơ sở)\s`)
+
+// dutyVerbs begin the duty after such a basis phrase.
+var dutyVerbs = []string{"tổ chức", "xây dựng", "triển khai", "thực hiện", "ban hành", "chỉ đạo",
+	"hướng dẫn", "rà soát", "xác định", "trình", "lập", "báo cáo", "quy định", "sửa đổi", "bổ sung",
+	"hoàn thành", "hoàn thiện", "công bố", "khẩn trương", "chủ trì", "nghiên cứu", "đề xuất", "kiện toàn", "sắp xếp"}
+
+// afterBasis moves the start cs of a "what" past a leading "Giao <agency>,
+// căn cứ (vào) <basis>," or "…, trên cơ sở <basis>," to the duty verb that
+// follows it, if that verb comes before the time expression at s. Without
+// such a verb cs stays.
+func afterBasis(text string, cs, s int) int {
+	m := reGiaoBasis.FindStringIndex(text[cs:s])
+	if m == nil {
+		return cs
+	}
+	for i := cs + m[1]; i < s; i++ {
+		if text[i] != ',' {
+			continue
+		}
+		rest := strings.TrimLeft(text[i+1:s], " ")
+		for _, v := range dutyVerbs {
+			if strings.HasPrefix(rest, v) && (len(rest) == len(v) || !isWordRune(firstRune(rest[len(v):]))) {
+				return s - len(rest)
+			}
+		}
+	}
+	return cs
 }
 
 // clauseBounds widens [s, e) to the clause around it: up to the previous
@@ -1011,4 +1045,9 @@ const maxClause = 600
 
 func sortFound(fs []Found) {
 	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Start < fs[j].Start })
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }

@@ -255,7 +255,7 @@ func TestWhatWithoutItemLabel(t *testing.T) {
 		{"2. Chậm nhất là ngày 05 hàng tháng, tổ chức thu phí phải gửi số tiền phí đã thu của tháng trước vào tài khoản phí chờ nộp ngân sách của tổ chức thu phí mở tại Kho bạc Nhà nước.",
 			"tổ chức thu phí phải gửi số tiền phí đã thu"},
 		{"2. Giao Chính phủ, căn cứ vào Nghị quyết này và Đề án số 403/ĐA-CP ngày\n09 tháng 5 năm 2025 của Chính phủ, tổ chức việc xác định chính xác diện\ntích tự nhiên của các đơn vị hành chính cấp xã và công bố công khai\ntrước ngày 30 tháng 9 năm 2025; đồng thời, khẩn trương",
-			"Giao Chính phủ, căn cứ"},
+			"tổ chức việc xác định"},
 		{"1. Nghị quyết này đã được Hội đồng Thẩm phán Tòa án nhân dân tối cao thông qua ngày 21 tháng 02 năm 2020 và có hiệu lực thi hành kể từ ngày 10 tháng 4 năm 2020.",
 			"Nghị quyết này đã được"},
 		{"a) Trước ngày 31/01/2025, Sở Tài chính tổng hợp, báo cáo.", "Sở Tài chính tổng hợp"},
@@ -316,10 +316,11 @@ func TestEffectiveFromAdoption(t *testing.T) {
 	}
 }
 
-// corpus 032 lines 314–317: a "what" longer than 160 characters ends at the
+// corpus 032 lines 314–317 (without its "Giao …, căn cứ vào …," opening,
+// which what now skips): a "what" longer than 160 characters ends at the
 // last whole word that fits, not in the middle of one ("… của c")
 func TestWhatWordBoundary(t *testing.T) {
-	text := "2. Giao Chính phủ, căn cứ vào Nghị quyết này và Đề án số 364/ĐA-CP ngày\n" +
+	text := "2. Chính phủ, căn cứ vào Nghị quyết này và Đề án số 364/ĐA-CP ngày\n" +
 		"09 tháng 5 năm 2025 của Chính phủ, tổ chức việc xác định chính xác diện\n" +
 		"tích tự nhiên của các đơn vị hành chính cấp xã và công bố công khai\n" +
 		"trước ngày 30 tháng 9 năm 2025; đồng thời, khẩn trương triển khai công\n" +
@@ -329,11 +330,29 @@ func TestWhatWordBoundary(t *testing.T) {
 	if len(fs) != 1 {
 		t.Fatalf("got %+v", fs)
 	}
-	want := "Giao Chính phủ, căn cứ vào Nghị quyết này và Đề án số 364/ĐA-CP ngày 09 tháng 5 năm 2025 của Chính phủ, tổ chức việc xác định chính xác diện tích tự nhiên của"
+	want := "Chính phủ, căn cứ vào Nghị quyết này và Đề án số 364/ĐA-CP ngày 09 tháng 5 năm 2025 của Chính phủ, tổ chức việc xác định chính xác diện tích tự nhiên của các"
 	if fs[0].What != want {
 		t.Errorf("what = %q, want %q", fs[0].What, want)
 	}
 	if n := len([]rune(fs[0].What)); n > 160 {
 		t.Errorf("what has %d characters, more than 160", n)
+	}
+}
+
+// corpus 032 (Nghị quyết, lines 314–317): in "Giao <agency>, căn cứ vào
+// <basis>, <duty> …" what is due starts at the duty, not at "Giao".
+func TestWhatAfterGiaoBasis(t *testing.T) {
+	text := "2. Giao Chính phủ, căn cứ vào Nghị quyết này và Đề án số 364/ĐA-CP ngày 09 tháng 5 năm 2025 của Chính phủ, tổ chức việc xác định chính xác diện tích tự nhiên của các đơn vị hành chính cấp xã và công bố công khai trước ngày 30 tháng 9 năm 2025; đồng thời, khẩn trương triển khai công tác đo đạc."
+	fs := Scan(text, Context{Year: 2025, Date: time.Date(2025, 6, 16, 0, 0, 0, 0, time.UTC)})
+	if len(fs) != 1 || fs[0].Date == nil || *fs[0].Date != "2025-09-30" {
+		t.Fatalf("got %+v", fs)
+	}
+	if want := "tổ chức việc xác định chính xác diện tích tự nhiên của các đơn vị hành chính cấp xã và công bố công khai"; fs[0].What != want {
+		t.Errorf("what = %q, want %q", fs[0].What, want)
+	}
+	// without a duty verb after the basis, the clause stays whole
+	fs = Scan("Giao Chính phủ, căn cứ vào Nghị quyết này, Bộ Tài chính hoàn thành trước ngày 30 tháng 9 năm 2025.", Context{Year: 2025})
+	if len(fs) != 1 || !strings.HasPrefix(fs[0].What, "Giao Chính phủ") {
+		t.Errorf("got %+v", fs)
 	}
 }
