@@ -3,13 +3,13 @@ package index
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/document"
 	index "github.com/blevesearch/bleve_index_api"
+	"github.com/vanban/vanban/corpus"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -87,31 +87,23 @@ func TestPreparedEntriesEqualBleveMapping(t *testing.T) {
 	if dirs := os.Getenv("VANBAN_FIELDS_DIRS"); dirs != "" {
 		roots = append(roots, strings.Split(dirs, ":")...)
 	}
-	for _, root := range roots {
-		err := filepath.WalkDir(root, func(path string, de os.DirEntry, err error) error {
-			if err != nil || de.IsDir() {
-				return err
+	paths, errs := corpus.Expand(roots)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for _, path := range paths {
+		pf := parseFile(path, nil, nil)
+		if pf.err != nil {
+			continue // the bad inputs of testdata
+		}
+		files++
+		for _, e := range pf.entries {
+			compare(path, e)
+			if text, ok := e.doc[fText].(string); ok {
+				e.doc[fText] = norm.NFD.String(text)
+				compare(path+" (NFD)", e)
+				e.doc[fText] = text
 			}
-			if ext := filepath.Ext(path); ext != ".txt" && ext != ".md" && ext != ".html" {
-				return nil
-			}
-			pf := parseFile(path, nil, nil)
-			if pf.err != nil {
-				return nil // the bad inputs of testdata
-			}
-			files++
-			for _, e := range pf.entries {
-				compare(path, e)
-				if text, ok := e.doc[fText].(string); ok {
-					e.doc[fText] = norm.NFD.String(text)
-					compare(path+" (NFD)", e)
-					e.doc[fText] = text
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
 		}
 	}
 	if files < 20 || terms < 100000 {

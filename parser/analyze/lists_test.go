@@ -2,8 +2,6 @@ package analyze
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/vanban/vanban/corpus"
@@ -34,16 +32,14 @@ func TestListsAreNeverNull(t *testing.T) {
 		}
 	}
 	files, seen := 0, map[string]int{}
-	err := filepath.WalkDir("../../testdata", func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		if ext := filepath.Ext(p); ext != ".txt" && ext != ".md" && ext != ".html" {
-			return nil
-		}
+	paths, errs := corpus.Expand([]string{"../../testdata"})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for _, p := range paths {
 		in, err := corpus.ReadFile(p)
 		if err != nil {
-			return nil // the bad inputs of testdata
+			continue // the bad inputs of testdata
 		}
 		files++
 		b, err := json.Marshal(Analyze(parser.Parse(in.Name, in.Text)))
@@ -58,10 +54,6 @@ func TestListsAreNeverNull(t *testing.T) {
 			seen[k]++
 		}
 		walk(p, "", v)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	if files < 20 || seen["internal_references"] != files {
 		t.Fatalf("%d files, %v", files, seen)
